@@ -1,0 +1,449 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// MaxReportFileSize is the largest report file accepted (report-json.md).
+const MaxReportFileSize = 4 << 20
+
+// FileKind and FileVersion identify a report file.
+const (
+	FileKind    = "nianbao.report"
+	FileVersion = 1
+)
+
+// FileError is a report file that cannot be read. Its text is one Chinese
+// sentence naming the field and, where known, the line and column.
+type FileError struct {
+	Field     string
+	Line, Col int
+	Msg       string
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s（第%d行第%d列）", e.Msg, e.Line, e.Col)
+	}
+	return e.Msg
+}
+
+type jsonType uint8
+
+const (
+	jString jsonType = iota
+	jInt
+	jObject // fixed fields
+	jMap    // any keys, string values
+)
+
+type field struct {
+	typ    jsonType
+	fields map[string]*field
+}
+
+var str = &field{typ: jString}
+
+func stringFields(names ...string) map[string]*field {
+	m := map[string]*field{}
+	for _, n := range names {
+		m[n] = str
+	}
+	return m
+}
+
+var docKeys = []string{"style", "title", "issuer_mark", "doc_number", "signer", "signature", "date", "note", "cc", "printed_by", "printed_date"}
+var textKeys = []string{"preface", "s1", "s5", "s6"}
+
+var reportSchema = &field{typ: jObject, fields: map[string]*field{
+	"kind":         str,
+	"version":      {typ: jInt},
+	"format":       str,
+	"year":         {typ: jInt},
+	"unit":         {typ: jObject, fields: stringFields("name", "level")},
+	"cells":        {typ: jMap},
+	"text":         {typ: jObject, fields: stringFields(textKeys...)},
+	"doc":          {typ: jObject, fields: stringFields(docKeys...)},
+	"explanations": {typ: jMap},
+}}
+
+type wireReport struct {
+	Kind    string `json:"kind"`
+	Version int    `json:"version"`
+	Format  string `json:"format"`
+	Year    int    `json:"year"`
+	Unit    struct {
+		Name  string `json:"name"`
+		Level string `json:"level"`
+	} `json:"unit"`
+	Cells map[string]string `json:"cells"`
+	Text  struct {
+		Preface string `json:"preface"`
+		S1      string `json:"s1"`
+		S5      string `json:"s5"`
+		S6      string `json:"s6"`
+	} `json:"text"`
+	Doc struct {
+		Style       string `json:"style"`
+		Title       string `json:"title"`
+		IssuerMark  string `json:"issuer_mark"`
+		DocNumber   string `json:"doc_number"`
+		Signer      string `json:"signer"`
+		Signature   string `json:"signature"`
+		Date        string `json:"date"`
+		Note        string `json:"note"`
+		CC          string `json:"cc"`
+		PrintedBy   string `json:"printed_by"`
+		PrintedDate string `json:"printed_date"`
+	} `json:"doc"`
+	Explanations map[string]string `json:"explanations"`
+}
+
+// ReadReport reads a report file strictly: nothing is partly loaded.
+func ReadReport(rd io.Reader) (*Report, error) {
+	data, err := io.ReadAll(io.LimitReader(rd, MaxReportFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read report: %w", err)
+	}
+	return ParseReport(data)
+}
+
+// ParseReport decodes report file bytes strictly.
+func ParseReport(data []byte) (*Report, error) {
+	if len(data) > MaxReportFileSize {
+		return nil, &FileError{Msg: "文件过大，报告文件不能超过4 MiB，请确认选择的是年报文件（*.nianbao.json）"}
+	}
+	if !utf8.Valid(data) {
+		line, col := position(data, invalidUTF8At(data))
+		return nil, &FileError{Line: line, Col: col, Msg: "文件不是UTF-8编码的文本，请确认选择的是年报文件（*.nianbao.json）"}
+	}
+	w := &walker{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
+	w.dec.UseNumber()
+	seen, err := w.value(reportSchema, "")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.dec.Token(); err != io.EOF {
+		line, col := position(data, int(w.dec.InputOffset()))
+		return nil, &FileError{Line: line, Col: col, Msg: "JSON对象结束后还有多余的内容"}
+	}
+	for _, req := range []string{"kind", "version", "format", "year", "unit", "unit.name", "unit.level"} {
+		if !seen[req] {
+			return nil, &FileError{Field: req, Msg: "缺少字段“" + req + "”"}
+		}
+	}
+	var wr wireReport
+	if err := json.Unmarshal(data, &wr); err != nil {
+		return nil, &FileError{Msg: "文件内容无法解析：" + err.Error()}
+	}
+	return fromWire(&wr, w.cellPos)
+}
+
+var explanationKey = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*:[a-z0-9_.]+$`)
+
+func fromWire(wr *wireReport, cellPos map[string][2]int) (*Report, error) {
+	bad := func(field, msg string) error { return &FileError{Field: field, Msg: msg} }
+	if wr.Kind != FileKind {
+		return nil, bad("kind", "字段“kind”应为“nianbao.report”，这不是年报文件")
+	}
+	if wr.Version != FileVersion {
+		return nil, bad("version", fmt.Sprintf("字段“version”为%d，本程序只能读取第%d版的年报文件，请升级程序", wr.Version, FileVersion))
+	}
+	f := FormatByID(wr.Format)
+	if f == nil {
+		return nil, bad("format", "字段“format”为“"+wr.Format+"”，应为“2019”或“2021”")
+	}
+	if wr.Year < 2000 || wr.Year > 2100 {
+		return nil, bad("year", fmt.Sprintf("字段“year”为%d，不是有效的报告年度", wr.Year))
+	}
+	if strings.TrimSpace(wr.Unit.Name) == "" {
+		return nil, bad("unit.name", "字段“unit.name”（机关名称）不能为空")
+	}
+	if LevelName(wr.Unit.Level) == "" {
+		return nil, bad("unit.level", "字段“unit.level”为“"+wr.Unit.Level+"”，应为 township、county、department、city 或 province")
+	}
+	r := &Report{
+		Format: wr.Format, Year: wr.Year,
+		Unit:         Unit{Name: wr.Unit.Name, Level: wr.Unit.Level},
+		Cells:        map[string]string{},
+		Explanations: map[string]string{},
+		Text:         Text{Preface: wr.Text.Preface, S1: wr.Text.S1, S5: wr.Text.S5, S6: wr.Text.S6},
+		Doc: Doc{
+			Style: wr.Doc.Style, Title: wr.Doc.Title, IssuerMark: wr.Doc.IssuerMark, DocNumber: wr.Doc.DocNumber,
+			Signer: wr.Doc.Signer, Signature: wr.Doc.Signature, Date: wr.Doc.Date, Note: wr.Doc.Note,
+			CC: wr.Doc.CC, PrintedBy: wr.Doc.PrintedBy, PrintedDate: wr.Doc.PrintedDate,
+		},
+	}
+	for id, v := range wr.Cells {
+		if f.Cell(id) == nil {
+			e := &FileError{Field: "cells." + id, Msg: "单元格“" + id + "”不属于" + f.Name + "（" + f.Notice + "）"}
+			if p, ok := cellPos[id]; ok {
+				e.Line, e.Col = p[0], p[1]
+			}
+			return nil, e
+		}
+		if s := Canonical(v); s != "" {
+			r.Cells[id] = s
+		}
+	}
+	for k, v := range wr.Explanations {
+		if !explanationKey.MatchString(k) {
+			return nil, bad("explanations", "出错说明的键“"+k+"”格式应为“规则:位置”，如“X-CARRY:t3.carried.natural”")
+		}
+		r.Explanations[k] = v
+	}
+	if s := r.Doc.Style; s != "" && s != StyleGongwen && s != StylePublic {
+		return nil, bad("doc.style", "字段“doc.style”为“"+s+"”，应为“gongwen”（公文版）或“public”（公开版）")
+	}
+	for field, d := range map[string]string{"doc.date": r.Doc.Date, "doc.printed_date": r.Doc.PrintedDate} {
+		if d != "" && !ValidDate(d) {
+			return nil, bad(field, "字段“"+field+"”为“"+d+"”，日期应写作YYYY-MM-DD，如2022-02-08")
+		}
+	}
+	return r, nil
+}
+
+// ValidDate reports whether s is a real date written YYYY-MM-DD.
+func ValidDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil && len(s) == 10
+}
+
+type walker struct {
+	data    []byte
+	dec     *json.Decoder
+	cellPos map[string][2]int
+}
+
+func (w *walker) fail(off int, field, msg string) error {
+	line, col := position(w.data, off)
+	return &FileError{Field: field, Line: line, Col: col, Msg: msg}
+}
+
+// next reads one token and returns the offset where it starts.
+func (w *walker) next() (json.Token, int, error) {
+	start := skipSpace(w.data, int(w.dec.InputOffset()))
+	tok, err := w.dec.Token()
+	if err != nil {
+		var se *json.SyntaxError
+		off := start
+		if errors.As(err, &se) {
+			off = int(se.Offset)
+		}
+		if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, off, w.fail(len(w.data), "", "文件不完整：JSON内容在结尾处被截断")
+		}
+		return nil, off, w.fail(off, "", "文件不是有效的JSON，此处有语法错误")
+	}
+	return tok, start, nil
+}
+
+func describe(t jsonType) string {
+	switch t {
+	case jString:
+		return "字符串"
+	case jInt:
+		return "整数"
+	}
+	return "对象"
+}
+
+// value checks one JSON value against the schema and returns the set of
+// field paths seen below it.
+func (w *walker) value(s *field, path string) (map[string]bool, error) {
+	tok, off, err := w.next()
+	if err != nil {
+		return nil, err
+	}
+	name := path
+	if name == "" {
+		name = "（顶层）"
+	}
+	wrong := func() error {
+		return w.fail(off, path, "字段“"+name+"”应为"+describe(s.typ))
+	}
+	switch s.typ {
+	case jString:
+		if _, ok := tok.(string); !ok {
+			return nil, wrong()
+		}
+		return nil, nil
+	case jInt:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return nil, wrong()
+		}
+		if _, err := n.Int64(); err != nil {
+			return nil, wrong()
+		}
+		return nil, nil
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		if path == "" {
+			return nil, w.fail(off, "", "文件内容应为一个JSON对象，这不是年报文件")
+		}
+		return nil, wrong()
+	}
+	seen := map[string]bool{}
+	keys := map[string]bool{}
+	for w.dec.More() {
+		tok, off, err := w.next()
+		if err != nil {
+			return nil, err
+		}
+		key := tok.(string)
+		full := key
+		if path != "" {
+			full = path + "." + key
+		}
+		if keys[key] {
+			return nil, w.fail(off, full, "字段“"+full+"”重复出现")
+		}
+		keys[key] = true
+		child := str
+		if s.typ == jObject {
+			child = s.fields[key]
+			if child == nil {
+				return nil, w.fail(off, full, "未知字段“"+full+"”")
+			}
+		} else if path == "cells" {
+			if w.cellPos == nil {
+				w.cellPos = map[string][2]int{}
+			}
+			line, col := position(w.data, off)
+			w.cellPos[key] = [2]int{line, col}
+		}
+		seen[full] = true
+		sub, err := w.value(child, full)
+		if err != nil {
+			return nil, err
+		}
+		for k := range sub {
+			seen[k] = true
+		}
+	}
+	if _, _, err := w.next(); err != nil { // the closing '}'
+		return nil, err
+	}
+	return seen, nil
+}
+
+func skipSpace(data []byte, off int) int {
+	for off < len(data) && strings.IndexByte(" \t\r\n:,", data[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// position turns a byte offset into a 1-based line and column (in characters).
+func position(data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line, col := 1, 1
+	for _, r := range string(data[:off]) {
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// WriteReport writes the report deterministically: fixed key order, cells
+// in the canonical order of the format, two-space indentation, final newline.
+func WriteReport(wr io.Writer, r *Report) error {
+	data, err := MarshalReport(r)
+	if err != nil {
+		return err
+	}
+	_, err = wr.Write(data)
+	return err
+}
+
+// MarshalReport returns the bytes WriteReport writes.
+func MarshalReport(r *Report) ([]byte, error) {
+	f := r.FormatDef()
+	if f == nil {
+		return nil, fmt.Errorf("write report: unknown format %q", r.Format)
+	}
+	for id := range r.Cells {
+		if f.Cell(id) == nil {
+			return nil, fmt.Errorf("write report: cell %q is not part of format %s", id, f.ID)
+		}
+	}
+	var b bytes.Buffer
+	q := func(s string) string {
+		var sb bytes.Buffer
+		enc := json.NewEncoder(&sb)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s) // a string always encodes
+		return strings.TrimSuffix(sb.String(), "\n")
+	}
+	obj := func(indent string, keys, vals []string) {
+		if len(keys) == 0 {
+			b.WriteString("{}")
+			return
+		}
+		b.WriteString("{\n")
+		for i, k := range keys {
+			b.WriteString(indent + "  " + q(k) + ": " + q(vals[i]))
+			if i < len(keys)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString(indent + "}")
+	}
+	fmt.Fprintf(&b, "{\n  \"kind\": %s,\n  \"version\": %d,\n  \"format\": %s,\n  \"year\": %d,\n  \"unit\": ",
+		q(FileKind), FileVersion, q(r.Format), r.Year)
+	obj("  ", []string{"name", "level"}, []string{r.Unit.Name, r.Unit.Level})
+	b.WriteString(",\n  \"cells\": ")
+	var ids, vals []string
+	for _, c := range f.Cells() {
+		if v := r.Cells[c.ID]; v != "" {
+			ids, vals = append(ids, c.ID), append(vals, v)
+		}
+	}
+	obj("  ", ids, vals)
+	b.WriteString(",\n  \"text\": ")
+	t := r.Text
+	obj("  ", textKeys, []string{t.Preface, t.S1, t.S5, t.S6})
+	b.WriteString(",\n  \"doc\": ")
+	d := r.Doc
+	obj("  ", docKeys, []string{d.Style, d.Title, d.IssuerMark, d.DocNumber, d.Signer, d.Signature, d.Date, d.Note, d.CC, d.PrintedBy, d.PrintedDate})
+	b.WriteString(",\n  \"explanations\": ")
+	keys := make([]string, 0, len(r.Explanations))
+	for k := range r.Explanations {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	vals = vals[:0]
+	for _, k := range keys {
+		vals = append(vals, r.Explanations[k])
+	}
+	obj("  ", keys, vals)
+	b.WriteString("\n}\n")
+	return b.Bytes(), nil
+}

@@ -1,0 +1,7 @@
+// Command nianbao-cli is the report engine without a window: create, check,
+// recompute and print reports, and manage the workspace.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
