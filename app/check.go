@@ -7,6 +7,9 @@ type CheckOptions struct {
 	Prev *Report
 	// Lint adds the lint tier (formats.md §8.2), every rule of which is a warning.
 	Lint bool
+	// TownshipDeadline is the publication deadline of a 乡镇 as "MM-DD" of
+	// the next year; local notices differ (formats.md X-DATE). Default "01-31".
+	TownshipDeadline string
 }
 
 // Result is the outcome of one check run.
