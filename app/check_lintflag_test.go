@@ -1,0 +1,4 @@
+package app
+
+// lintImplemented is false until the lint tier exists.
+const lintImplemented = false
