@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const (
+	example = "../../app/testdata/xinjiang-2021.nianbao.json"
+	broken  = "../../testdata/broken/"
+)
+
+// cli runs nianbao-cli in-process.
+func cli(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckWorkedExamplePasses(t *testing.T) {
+	code, out, errs := cli(t, "check", example)
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	if out != "检查结果：0个错误，0个警告，7项未检查（缺少上年报告）。\n" {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+func TestCheckPrintsFindingLines(t *testing.T) {
+	code, out, _ := cli(t, "check", broken+"T3-BALANCE.nianbao.json")
+	want := "ERROR T3-BALANCE t3.forward.natural 表三 自然人列：本年新收(2)+上年结转(1)=3，办理结果总计(2)+结转下年度(0)=2，相差1\n" +
+		"ERROR T3-BALANCE t3.forward.total 表三 总计列：本年新收(2)+上年结转(1)=3，办理结果总计(2)+结转下年度(0)=2，相差1\n" +
+		"检查结果：2个错误，0个警告，7项未检查（缺少上年报告）。\n"
+	if code != exitFinding || out != want {
+		t.Errorf("exit %d\n got %q\nwant %q", code, out, want)
+	}
+}
+
+func TestCheckWarningsOnlyExitZero(t *testing.T) {
+	code, out, _ := cli(t, "check", "--prev", broken+"X-CARRY.prev.nianbao.json", broken+"X-CARRY.nianbao.json")
+	want := "WARN X-CARRY t3.carried.natural 表三 自然人列：上年结转(0)与2020年报告“结转下年度继续办理”(1)不一致，相差1\n" +
+		"WARN X-CARRY t3.carried.total 表三 总计列：上年结转(0)与2020年报告“结转下年度继续办理”(1)不一致，相差1\n" +
+		"检查结果：0个错误，2个警告。\n"
+	if code != exitOK || out != want {
+		t.Errorf("exit %d\n got %q\nwant %q", code, out, want)
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	// Flags may follow the file name.
+	code, out, _ := cli(t, "check", broken+"T3-RESULTTOTAL.nianbao.json", "--json")
+	if code != exitFinding {
+		t.Fatalf("exit %d", code)
+	}
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("not a JSON array: %v\n%s", err, out)
+	}
+	for _, f := range raw {
+		for _, k := range []string{"rule", "severity", "anchor", "cells", "left", "right", "diff", "message"} {
+			if _, ok := f[k]; !ok {
+				t.Errorf("finding lacks %q: %v", k, f)
+			}
+		}
+	}
+	var got, want []map[string]any
+	_ = json.Unmarshal([]byte(out), &got)
+	data, err := os.ReadFile(broken + "T3-RESULTTOTAL.expected.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("--json differs from the hand-written expected findings:\n%s", out)
+	}
+	// No findings: an empty array, not null.
+	_, out, _ = cli(t, "check", "--json", example)
+	if strings.TrimSpace(out) != "[]" {
+		t.Errorf("no findings: %q", out)
+	}
+}
+
+func TestCheckUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.nianbao.json")
+	if err := os.WriteFile(bad, []byte(`{"kind": "nianbao.report", "version": 1, "colour": 1}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"check", filepath.Join(dir, "missing.json")}, "找不到报告文件“" + filepath.Join(dir, "missing.json") + "”。\n"},
+		{[]string{"check", bad}, "无法读取报告文件“" + bad + "”："},
+		{[]string{"check", dir}, "是文件夹，不是报告文件。\n"},
+		{[]string{"check", "--prev", filepath.Join(dir, "missing.json"), example}, "找不到报告文件"},
+		{[]string{"check", "--prev", example, example}, "应为新绛县人民政府2020年度的报告。\n"},
+	} {
+		code, out, errs := cli(t, c.args...)
+		if code != exitFailure || out != "" || !strings.Contains(errs, c.msg) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, out, errs, c.msg)
+		}
+	}
+	if code, _, _ := cli(t, "check"); code != exitFailure {
+		t.Errorf("no file: exit %d", code)
+	}
+}
