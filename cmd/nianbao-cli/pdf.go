@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"nianbao/app"
+	"nianbao/pdfout"
+)
+
+func init() {
+	register(&command{
+		name:    "pdf",
+		summary: "打印 PDF（公文版或公开版） / print the report as PDF",
+		run:     runPDF,
+	})
+}
+
+func runPDF(e *env, args []string) int {
+	fl := flag.NewFlagSet("pdf", flag.ContinueOnError)
+	fl.SetOutput(e.stderr)
+	style := fl.String("style", "", "样式 style: gongwen（公文版）或 public（公开版）；默认取报告中的设置")
+	seal := fl.String("seal", "", "印章图片 seal image (PNG with transparency)")
+	draft := fl.Bool("draft", false, "有错误时仍打印草稿，每页标注「草稿」 / print a draft despite errors")
+	prev := fl.String("prev", "", "上年报告，用于年度间校验 / previous year's report for cross-year checks")
+	out := fl.String("o", "", "输出 PDF 文件 output PDF file")
+	fl.Usage = func() {
+		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli pdf [--style gongwen|public] [--seal FILE.png] [--draft] -o OUT.pdf REPORT.json\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitFailure
+	}
+	if fl.NArg() != 1 || *out == "" {
+		fl.Usage()
+		return exitFailure
+	}
+	if *style != "" && *style != app.StyleGongwen && *style != app.StylePublic {
+		fmt.Fprintf(e.stderr, "样式“%s”无效，应为 gongwen 或 public。\n", *style)
+		return exitFailure
+	}
+	r, err := pdfReadReport(fl.Arg(0))
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	opt := pdfout.Options{Style: *style, Draft: *draft}
+	if *seal != "" {
+		if opt.Seal, err = os.ReadFile(*seal); err != nil {
+			fmt.Fprintf(e.stderr, "无法读取印章图片“%s”：%v\n", *seal, err)
+			return exitFailure
+		}
+	}
+	if *prev != "" {
+		if opt.Prev, err = pdfReadReport(*prev); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitFailure
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdfout.Render(&buf, r, opt); err != nil {
+		var ce *pdfout.CheckError
+		if errors.As(err, &ce) {
+			fmt.Fprintln(e.stderr, err)
+			for _, f := range ce.Findings {
+				fmt.Fprintf(e.stderr, "  [%s] %s\n", f.Rule, f.Message)
+			}
+			return exitFinding
+		}
+		fmt.Fprintln(e.stderr, err)
+		return exitFailure
+	}
+	if err := pdfWriteFile(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(e.stderr, "无法写入“%s”：%v\n", *out, err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+func pdfReadReport(path string) (*app.Report, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开报告文件“%s”：%w", path, err)
+	}
+	defer fh.Close()
+	r, err := app.ReadReport(fh)
+	if err != nil {
+		return nil, fmt.Errorf("报告文件“%s”：%w", path, err)
+	}
+	return r, nil
+}
+
+// pdfWriteFile writes via a temporary file so a failed run leaves no half file.
+func pdfWriteFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".nianbao-*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return os.Rename(name, path)
+}

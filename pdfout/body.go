@@ -1,0 +1,127 @@
+package pdfout
+
+import (
+	"regexp"
+	"strings"
+
+	"nianbao/app"
+)
+
+// Heading markers of gongwen.md §4.3.
+var (
+	reH1 = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
+	reH2 = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
+	reH3 = regexp.MustCompile(`^[0-9]+[.．]`)
+	reH4 = regexp.MustCompile(`^（[0-9]+）`)
+)
+
+// classify turns one line of narrative text into a paragraph. A line that
+// starts with a heading marker and holds no sentence after its first 。 is a
+// standalone heading; otherwise the part up to the first 。 is a run-in
+// heading set in the level's font.
+func classify(line string) *para {
+	ro, ok := roleFS, false
+	switch {
+	case reH1.MatchString(line):
+		ro, ok = roleHT, true
+	case reH2.MatchString(line):
+		ro, ok = roleKT, true
+	case reH3.MatchString(line), reH4.MatchString(line):
+		ro, ok = roleFS, true
+	}
+	p := &para{indent: 2}
+	if !ok {
+		p.spans = []span{{ro: roleFS, text: line}}
+		return p
+	}
+	i := strings.Index(line, "。")
+	if i < 0 || i+len("。") == len(line) {
+		p.spans = []span{{ro: ro, text: line}}
+		p.heading = i < 0 && len([]rune(line)) <= 2*gridChars
+		return p
+	}
+	cut := i + len("。")
+	p.spans = []span{{ro: ro, text: line[:cut]}, {ro: roleFS, text: line[cut:]}}
+	return p
+}
+
+// paragraphs splits a narrative field into its non-empty lines.
+func paragraphs(text string) []*para {
+	var out []*para
+	for _, ln := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		ln = strings.TrimSpace(strings.ReplaceAll(ln, "\u3000", " "))
+		if ln == "" {
+			continue
+		}
+		out = append(out, classify(ln))
+	}
+	return out
+}
+
+// block is one element of the body flow: a paragraph or a table.
+type block struct {
+	p *para
+	t *tableLayout
+}
+
+// bodyBlocks is the body in print order: preface, 一 with text.s1, 二–四
+// with their tables, 五, 六 (formats.md §2).
+func (l *layout) bodyBlocks(r *app.Report) []block {
+	var bs []block
+	addText := func(s string) {
+		for _, p := range paragraphs(s) {
+			bs = append(bs, block{p: p})
+		}
+	}
+	heading := func(h string) {
+		bs = append(bs, block{p: &para{indent: 2, heading: true, spans: []span{{ro: roleHT, text: h}}}})
+	}
+	addText(r.Text.Preface)
+	heading(app.SectionHeadings[0])
+	addText(r.Text.S1)
+	f := r.FormatDef()
+	for i, key := range []string{"t2", "t3", "t4"} {
+		heading(app.SectionHeadings[i+1])
+		if f != nil {
+			if t := f.Table(key); t != nil {
+				bs = append(bs, block{t: l.measureTable(t, r)})
+			}
+		}
+	}
+	heading(app.SectionHeadings[4])
+	addText(r.Text.S5)
+	heading(app.SectionHeadings[5])
+	addText(r.Text.S6)
+	return bs
+}
+
+// placeBody sets the blocks; a standalone heading is never the last line of
+// a page: it moves on with two lines of its text or its table's first rows.
+func (l *layout) placeBody(bs []block) {
+	for _, b := range bs {
+		if b.p != nil {
+			l.prepare(b.p)
+		}
+	}
+	for i, b := range bs {
+		if b.t != nil {
+			l.placeTable(b.t)
+			continue
+		}
+		if b.p.heading && i+1 < len(bs) {
+			need := len(b.p.lines)
+			next := bs[i+1]
+			fits := true
+			if next.t != nil {
+				fits = l.line+need <= gridLines && lineTop(l.line+need)+next.t.firstNeed() <= typeBottom+1e-6
+			} else {
+				need += min(2, len(next.p.lines))
+				fits = l.line+need <= gridLines
+			}
+			if !fits && l.line > 0 {
+				l.newPage()
+			}
+		}
+		l.placePara(b.p)
+	}
+}

@@ -1,0 +1,300 @@
+package pdfout
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"nianbao/app"
+)
+
+// Values of gongwen.md §3, §4.4, §5 and §6.
+const (
+	markSize    = 42.0 // 初号
+	markTop     = typeTop + 35
+	ascent      = 0.88 // CJK em box above the baseline, in em
+	redRuleW    = 0.5
+	sealDiam    = 42.0
+	thickRule   = 0.35
+	thinRule    = 0.25
+	pageNoTop   = typeBottom + 7
+	smallQ      = 14 * 25.4 / 72 // 1 字 at 4号
+	dashTopEm   = 0.42           // top of “—” above the baseline, in em
+	maxTitleLen = typeWidth
+)
+
+// textWidth measures spans set with spacing tc.
+func (l *layout) textWidth(spans []span, size, tc float64) float64 {
+	return width(l.shape(spans, size), tc)
+}
+
+// drawSpans queues spans with their left end at x on baseline y.
+func (l *layout) drawSpans(spans []span, size, x, y, tc, tz float64) {
+	l.drawGlyphs(l.shape(spans, size), size, x, y, tc, tz)
+}
+
+// header draws the 版头 (§3) and returns the grid line of the title.
+func (l *layout) header(r *app.Report) int {
+	mark := r.Doc.IssuerMark
+	if mark == "" {
+		mark = r.Unit.Name + "文件"
+	}
+	ms := []span{{ro: roleXBS, text: mark, col: red}}
+	w := l.textWidth(ms, markSize, 0)
+	tz := 0.0
+	if w > typeWidth {
+		tz = typeWidth / w * 100
+		w = typeWidth
+	}
+	l.drawSpans(ms, markSize, typeLeft+(typeWidth-w)/2, markTop+ascent*mm(markSize), 0, tz)
+
+	nd := int(math.Ceil((markTop+mm(markSize)-typeTop)/pitch-1e-9)) + 2
+	tc := gridTc(bodySize)
+	y := baseline(nd, bodySize)
+	num := []span{{ro: roleFS, text: r.Doc.DocNumber}}
+	if r.Doc.Signer != "" {
+		l.drawSpans(num, bodySize, typeLeft+charQ, y, tc, 0)
+		sg := []span{{ro: roleFS, text: "签发人："}, {ro: roleKT, text: r.Doc.Signer}}
+		sw := l.textWidth(sg, bodySize, tc)
+		l.drawSpans(sg, bodySize, typeRight-charQ-sw, y, tc, 0)
+	} else if r.Doc.DocNumber != "" {
+		nw := l.textWidth(num, bodySize, tc)
+		l.drawSpans(num, bodySize, typeLeft+(typeWidth-nw)/2, y, tc, 0)
+	}
+	yr := lineTop(nd) + pitch/2 + mm(bodySize)/2 + 4
+	l.add(func(w writer) { w.line(typeLeft, yr, typeRight, yr, redRuleW, red) })
+	return int(math.Ceil((yr-typeTop)/pitch-1e-9)) + 2
+}
+
+// titleLines breaks the title between the unit name and the year part, then
+// inside a part only where it is still too wide (§4.1).
+func (l *layout) titleLines(title, unit string) [][]glyph {
+	all := l.shape([]span{{ro: roleXBS, text: title}}, titleSize)
+	if width(all, 0) <= maxTitleLen {
+		return [][]glyph{all}
+	}
+	cut := -1
+	if unit != "" && strings.HasPrefix(title, unit) {
+		cut = len([]rune(unit))
+	} else {
+		for i, g := range all {
+			if g.r >= '0' && g.r <= '9' {
+				cut = i
+				break
+			}
+		}
+	}
+	parts := [][]glyph{all}
+	if cut > 0 && cut < len(all) {
+		parts = [][]glyph{all[:cut], all[cut:]}
+	}
+	var out [][]glyph
+	for _, p := range parts {
+		for _, ln := range breakLines(atomize(p), maxTitleLen, maxTitleLen, 0) {
+			out = append(out, ln.glyphs())
+		}
+	}
+	return out
+}
+
+// title draws the centred title from grid line n; the body starts after one
+// empty line.
+func (l *layout) title(r *app.Report, n int) {
+	l.line = n
+	for _, ln := range l.titleLines(r.Title(), r.Unit.Name) {
+		w := width(ln, 0)
+		l.drawGlyphs(ln, titleSize, typeLeft+(typeWidth-w)/2, baseline(l.line, titleSize), 0, 0)
+		l.line++
+	}
+	l.line++
+}
+
+// cnDate writes 2021-01-09 as 2021年1月9日 (7.3.5.4).
+func cnDate(s string) string {
+	var y, m, d int
+	if _, err := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &d); err != nil || !app.ValidDate(s) {
+		return s
+	}
+	return fmt.Sprintf("%d年%d月%d日", y, m, d)
+}
+
+// closing describes the 署名/成文日期/附注 block.
+type closing struct {
+	sign, date, note string
+	seal             bool // 加盖印章 layout
+}
+
+// lines is how many grid lines the block needs after the last body line.
+func (c closing) lines() int {
+	n := 0
+	if c.sign != "" || c.date != "" {
+		if c.seal {
+			n = 4
+		} else {
+			n = 3
+		}
+	}
+	if c.note != "" {
+		n++
+		if n == 1 {
+			n = 2
+		}
+	}
+	return n
+}
+
+// placeClosing draws the block after body line k (§4.4, §4.5).
+func (l *layout) placeClosing(c closing, k int, sealPNG []byte) {
+	tc := gridTc(bodySize)
+	sg := []span{{ro: roleFS, text: c.sign}}
+	dt := []span{{ro: roleFS, text: c.date}}
+	ws := l.textWidth(sg, bodySize, tc)
+	wd := l.textWidth(dt, bodySize, tc)
+	last := k
+	if c.sign != "" || c.date != "" {
+		if c.seal {
+			dRight := typeRight - 4*charQ
+			dx := dRight - wd
+			cx := dx + wd/2
+			sx := cx - ws/2
+			if sx+ws > typeRight-2*charQ {
+				sx = typeRight - 2*charQ - ws
+			}
+			l.drawSpans(sg, bodySize, sx, baseline(k+3, bodySize), tc, 0)
+			l.drawSpans(dt, bodySize, dx, baseline(k+4, bodySize), tc, 0)
+			last = k + 4
+			if len(sealPNG) > 0 {
+				cy := lineTop(k+4) - pitch/2
+				l.add(func(w writer) {
+					_ = w.image("seal", sealPNG, cx-sealDiam/2, cy-sealDiam/2, sealDiam, sealDiam)
+				})
+			}
+		} else {
+			// columns in 字 from the left edge of the type area
+			s := float64(gridChars) - 2 - ws/charQ
+			d := s + 2
+			if d+wd/charQ > gridChars-2 {
+				d = gridChars - 2 - wd/charQ
+				s = d - 2
+			}
+			l.drawSpans(sg, bodySize, typeLeft+s*charQ, baseline(k+2, bodySize), tc, 0)
+			l.drawSpans(dt, bodySize, typeLeft+d*charQ, baseline(k+3, bodySize), tc, 0)
+			last = k + 3
+		}
+	}
+	if c.note != "" {
+		if last == k {
+			last++
+		}
+		l.drawSpans([]span{{ro: roleFS, text: c.note}}, bodySize, typeLeft+2*charQ, baseline(last+1, bodySize), tc, 0)
+		last++
+	}
+	l.line = last + 1
+}
+
+// noteText wraps 附注 in full-width parentheses unless it already is.
+func noteText(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") {
+		return s
+	}
+	return "（" + s + "）"
+}
+
+// ccText is “抄送：” + names + “。”.
+func ccText(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = strings.TrimPrefix(s, "抄送：")
+	if !strings.HasSuffix(s, "。") {
+		s += "。"
+	}
+	return "抄送：" + s
+}
+
+// banji is the 版记 at the bottom of the last page (§5).
+type banji struct{ cc, by, date string }
+
+func (b banji) empty() bool { return b.cc == "" && b.by == "" && b.date == "" }
+
+// ccLines breaks the 抄送 text; continuation lines align after the colon.
+func (l *layout) ccLines(cc string) [][]glyph {
+	if cc == "" {
+		return nil
+	}
+	gs := l.shape([]span{{ro: roleFS, text: cc}}, smallSize)
+	head := gs[:3]
+	hw := width(head, 0)
+	avail := typeWidth - 2*smallQ
+	lines := breakLines(atomize(gs[3:]), avail-hw, avail-hw, 0)
+	var out [][]glyph
+	for i, ln := range lines {
+		g := ln.glyphs()
+		if i == 0 {
+			g = append(append([]glyph{}, head...), g...)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// placeBanji draws the 版记 on the last grid lines, on a new page when the
+// space below the last line used is smaller than the 版记 plus one line.
+func (l *layout) placeBanji(b banji) {
+	cc := l.ccLines(b.cc)
+	first := gridLines - 1 - len(cc)
+	if l.line+1 > first {
+		l.newPage()
+	}
+	top := lineTop(first)
+	l.add(func(w writer) { w.line(typeLeft, top, typeRight, top, thickRule, black) })
+	for i, ln := range cc {
+		x := typeLeft + smallQ
+		if i > 0 {
+			x += width(cc[0][:3], 0)
+		}
+		l.drawGlyphs(ln, smallSize, x, baseline(first+i, smallSize), 0, 0)
+	}
+	if len(cc) > 0 {
+		y := lineTop(gridLines - 1)
+		l.add(func(w writer) { w.line(typeLeft, y, typeRight, y, thinRule, black) })
+	}
+	n := gridLines - 1
+	if b.by != "" {
+		l.drawSpans([]span{{ro: roleFS, text: b.by}}, smallSize, typeLeft+smallQ, baseline(n, smallSize), 0, 0)
+	}
+	if b.date != "" {
+		ds := []span{{ro: roleFS, text: b.date + "印发"}}
+		w := l.textWidth(ds, smallSize, 0)
+		l.drawSpans(ds, smallSize, typeRight-smallQ-w, baseline(n, smallSize), 0, 0)
+	}
+	l.add(func(w writer) { w.line(typeLeft, typeBottom, typeRight, typeBottom, thickRule, black) })
+	l.line = gridLines
+}
+
+// pageNumber draws «— N —» in 4号宋体: odd pages 居右空一字, even 居左空一字 (§6).
+func (l *layout) pageNumber(w writer, n int) {
+	s := []span{{ro: roleST, text: fmt.Sprintf("— %d —", n)}}
+	gs := l.shape(s, smallSize)
+	wd := width(gs, 0)
+	x := typeLeft + smallQ
+	if n%2 == 1 {
+		x = typeRight - smallQ - wd
+	}
+	y := pageNoTop + dashTopEm*mm(smallSize)
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].f == gs[i].f {
+			j++
+		}
+		var rs []rune
+		for _, g := range gs[i:j] {
+			rs = append(rs, g.r)
+		}
+		w.text(gs[i].f, smallSize, black, x, y, string(rs), 0, 0)
+		x += width(gs[i:j], 0)
+		i = j
+	}
+}

@@ -1,0 +1,228 @@
+package pdfout
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"nianbao/app"
+)
+
+// AttachmentName is the file name of the report inside every PDF.
+const AttachmentName = "report.nianbao.json"
+
+// Options control Render.
+type Options struct {
+	Style string      // app.StyleGongwen or app.StylePublic; "" → r.Doc.Style, then public
+	Seal  []byte      // PNG with transparency, optional
+	Draft bool        // print anyway with 「草稿」 on every page
+	Prev  *app.Report // previous year for cross-year checks
+	Now   time.Time   // zero → SOURCE_DATE_EPOCH or time.Now
+}
+
+// CheckError is returned when the report has check errors and no draft was asked for.
+type CheckError struct{ Findings []app.Finding }
+
+func (e *CheckError) Error() string {
+	return fmt.Sprintf("报告有%d处强制性错误，不能打印正式文本；请先修正，或打印草稿。", len(e.Findings))
+}
+
+// CharError names a character no bundled font can print (outside the BMP).
+type CharError struct {
+	Field string
+	Char  rune
+}
+
+func (e *CharError) Error() string {
+	return fmt.Sprintf("%s中的字符“%c”（U+%04X）超出打印字库范围，无法打印；请改用规范汉字或以文字说明代替。", e.Field, e.Char, e.Char)
+}
+
+// Render writes the report as PDF.
+func Render(wr io.Writer, r *app.Report, opt Options) error {
+	b, err := render(r, opt)
+	if err != nil {
+		return err
+	}
+	if _, err := wr.Write(b); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return nil
+}
+
+func render(r *app.Report, opt Options) ([]byte, error) {
+	if r == nil {
+		return nil, fmt.Errorf("没有可打印的报告")
+	}
+	if f := r.FormatDef(); f == nil {
+		return nil, fmt.Errorf("报告格式“%s”不受支持，无法打印", r.Format)
+	}
+	if !opt.Draft {
+		if res := app.Check(r, app.CheckOptions{Prev: opt.Prev}); res.HasErrors() {
+			return nil, &CheckError{Findings: res.Errors()}
+		}
+	}
+	if err := checkBMP(r); err != nil {
+		return nil, err
+	}
+	style := opt.Style
+	if style == "" {
+		style = r.Doc.Style
+	}
+	if style != app.StyleGongwen {
+		style = app.StylePublic
+	}
+	fs, err := defaultSource()
+	if err != nil {
+		return nil, err
+	}
+	var js bytes.Buffer
+	if err := app.WriteReport(&js, r); err != nil {
+		return nil, fmt.Errorf("encode report: %w", err)
+	}
+	w := newGofpdfWriter()
+	l := build(w, fs, r, style, opt, -1)
+	if l.tail >= 0 {
+		l = build(w, fs, r, style, opt, l.tail)
+	}
+	for i, p := range l.pages {
+		w.addPage()
+		if opt.Draft {
+			draftMark(w, fs)
+		}
+		for _, op := range p.ops {
+			op(w)
+		}
+		l.pageNumber(w, i+1)
+	}
+	if err := w.err(); err != nil {
+		return nil, fmt.Errorf("layout pdf: %w", err)
+	}
+	w.setMeta(meta(r, opt))
+	w.attach(AttachmentName, "年报数据（机器可读，年报助手可导入）", js.Bytes())
+	out, err := w.output()
+	if err != nil {
+		return nil, fmt.Errorf("write pdf: %w", err)
+	}
+	return out, nil
+}
+
+// built is a finished layout; tail ≥ 0 asks for a rebuild that moves the
+// last two body lines to a new page with the closing block.
+type built struct {
+	*layout
+	tail int
+}
+
+func build(w writer, fs fontSource, r *app.Report, style string, opt Options, breakAt int) built {
+	l := newLayout(w, fs)
+	l.breakAt = breakAt
+	gw := style == app.StyleGongwen
+	n := 0
+	if gw {
+		n = l.header(r)
+	}
+	l.title(r, n)
+	l.placeBody(l.bodyBlocks(r))
+	c := closing{sign: r.Doc.Signature, date: cnDate(r.Doc.Date), seal: gw || len(opt.Seal) > 0}
+	if gw {
+		c.note = noteText(r.Doc.Note)
+	}
+	k := l.line - 1
+	if need := c.lines(); need > 0 && k+need >= gridLines {
+		if breakAt < 0 && l.bodyLines >= 2 {
+			return built{l, l.bodyLines - 2}
+		}
+		l.newPage()
+		k = -1
+	}
+	l.placeClosing(c, k, opt.Seal)
+	if b := (banji{cc: ccText(r.Doc.CC), by: r.Doc.PrintedBy, date: cnDate(r.Doc.PrintedDate)}); gw && !b.empty() {
+		l.placeBanji(b)
+	}
+	return built{l, -1}
+}
+
+// draftMark puts 「草稿」 on a page: a large translucent mark and a small one
+// in the top margin that text extraction finds.
+func draftMark(w writer, fs fontSource) {
+	f := fs.faceFor(roleHT, '草')
+	w.watermark(f, 120, "草稿")
+	w.text(f, smallSize, red, typeRight-2*mm(smallSize), typeTop-8, "草稿", 0, 0)
+}
+
+func meta(r *app.Report, opt Options) metadata {
+	m := metadata{
+		title:    r.Title(),
+		author:   r.Unit.Name,
+		subject:  fmt.Sprintf("%d年政府信息公开工作年度报告（%s）", r.Year, formatName(r)),
+		keywords: fmt.Sprintf("政府信息公开 年度报告 %d %s", r.Year, r.Unit.Name),
+		creator:  "年报助手 nianbao",
+		date:     now(opt.Now),
+	}
+	if opt.Draft {
+		m.title = "【草稿】" + m.title
+		m.subject = "草稿：" + m.subject
+		m.keywords += " 草稿"
+	}
+	return m
+}
+
+func formatName(r *app.Report) string {
+	if f := r.FormatDef(); f != nil {
+		return f.Name
+	}
+	return r.Format
+}
+
+// now is opt.Now, else SOURCE_DATE_EPOCH for reproducible builds, else the clock.
+func now(t time.Time) time.Time {
+	if !t.IsZero() {
+		return t.UTC()
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now().UTC()
+}
+
+// checkBMP refuses characters above U+FFFF before they reach the PDF
+// writer, which cannot encode them.
+func checkBMP(r *app.Report) error {
+	fields := []struct{ name, s string }{
+		{"单位名称", r.Unit.Name}, {"标题", r.Title()}, {"引言", r.Text.Preface},
+		{"第一部分“总体情况”", r.Text.S1}, {"第五部分“存在的主要问题及改进情况”", r.Text.S5},
+		{"第六部分“其他需要报告的事项”", r.Text.S6}, {"发文机关标志", r.Doc.IssuerMark},
+		{"发文字号", r.Doc.DocNumber}, {"签发人", r.Doc.Signer}, {"署名", r.Doc.Signature},
+		{"附注", r.Doc.Note}, {"抄送机关", r.Doc.CC}, {"印发机关", r.Doc.PrintedBy},
+	}
+	for _, f := range fields {
+		for _, c := range f.s {
+			if c > 0xFFFF {
+				return &CharError{Field: f.name, Char: c}
+			}
+		}
+		if !utf8.ValidString(f.s) {
+			return fmt.Errorf("%s含有无效的字符编码，无法打印", f.name)
+		}
+	}
+	if f := r.FormatDef(); f != nil {
+		for _, c := range f.Cells() {
+			if strings.IndexFunc(r.Cells[c.ID], func(x rune) bool { return x > 0xFFFF }) >= 0 {
+				return &CharError{Field: c.Location, Char: []rune(strings.Map(func(x rune) rune {
+					if x > 0xFFFF {
+						return x
+					}
+					return -1
+				}, r.Cells[c.ID]))[0]}
+			}
+		}
+	}
+	return nil
+}

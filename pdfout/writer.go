@@ -1,0 +1,188 @@
+package pdfout
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// rgb is a drawing colour.
+type rgb struct{ r, g, b int }
+
+var (
+	black = rgb{0, 0, 0}
+	red   = rgb{230, 0, 18}
+	grey  = rgb{150, 150, 150}
+)
+
+// writer is the little a layout needs from a PDF library. Coordinates are mm
+// from the top-left corner; sizes are pt.
+type writer interface {
+	addPage()
+	// text draws s with its left end at x and its baseline at y. tc is the
+	// extra space after each glyph in mm, tz the horizontal scale in percent.
+	text(f *face, size float64, c rgb, x, y float64, s string, tc, tz float64)
+	line(x1, y1, x2, y2, width float64, c rgb)
+	rect(x, y, w, h, width float64)
+	image(name string, png []byte, x, y, w, h float64) error
+	watermark(f *face, size float64, s string)
+	// advance is the advance width of r in f in em.
+	advance(f *face, r rune) float64
+	err() error
+}
+
+// gofpdfWriter implements writer with jung-kurt/gofpdf.
+type gofpdfWriter struct {
+	pdf     *gofpdf.Fpdf
+	loaded  map[*face]string
+	widths  map[*face]map[rune]float64
+	curFace *face
+	curSize float64
+	images  map[string]bool
+}
+
+func newGofpdfWriter() *gofpdfWriter {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, widths: map[*face]map[rune]float64{}, images: map[string]bool{}}
+}
+
+// use registers f on first use; registration order follows the (deterministic) layout.
+func (w *gofpdfWriter) use(f *face, size float64) {
+	fam, ok := w.loaded[f]
+	if !ok {
+		fam = fmt.Sprintf("f%d", len(w.loaded))
+		w.pdf.AddUTF8FontFromBytes(fam, "", f.data)
+		w.loaded[f] = fam
+	}
+	if w.curFace != f || w.curSize != size {
+		w.pdf.SetFont(fam, "", size)
+		w.curFace, w.curSize = f, size
+	}
+}
+
+func (w *gofpdfWriter) addPage() {
+	w.pdf.AddPage()
+	w.curFace = nil // gofpdf resets nothing, but a new page needs its Tf again
+}
+
+func (w *gofpdfWriter) advance(f *face, r rune) float64 {
+	m := w.widths[f]
+	if m == nil {
+		m = map[rune]float64{}
+		w.widths[f] = m
+	}
+	if a, ok := m[r]; ok {
+		return a
+	}
+	w.use(f, 100)
+	a := w.pdf.GetStringWidth(string(r)) / (100 * 25.4 / 72)
+	m[r] = a
+	return a
+}
+
+func (w *gofpdfWriter) text(f *face, size float64, c rgb, x, y float64, s string, tc, tz float64) {
+	w.use(f, size)
+	w.pdf.SetTextColor(c.r, c.g, c.b)
+	pre, post := "", ""
+	if tc != 0 {
+		pre += fmt.Sprintf("%.4f Tc ", tc*72/25.4)
+		post += "0 Tc "
+	}
+	if tz != 0 && tz != 100 {
+		pre += fmt.Sprintf("%.2f Tz ", tz)
+		post += "100 Tz "
+	}
+	if pre != "" {
+		w.pdf.RawWriteStr(pre)
+	}
+	w.pdf.Text(x, y, s)
+	if post != "" {
+		w.pdf.RawWriteStr(post)
+	}
+}
+
+func (w *gofpdfWriter) line(x1, y1, x2, y2, width float64, c rgb) {
+	w.pdf.SetDrawColor(c.r, c.g, c.b)
+	w.pdf.SetLineWidth(width)
+	w.pdf.SetLineCapStyle("butt")
+	w.pdf.Line(x1, y1, x2, y2)
+	w.pdf.SetDrawColor(0, 0, 0)
+}
+
+func (w *gofpdfWriter) rect(x, y, wd, h, width float64) {
+	w.pdf.SetDrawColor(0, 0, 0)
+	w.pdf.SetLineWidth(width)
+	w.pdf.Rect(x, y, wd, h, "D")
+}
+
+func (w *gofpdfWriter) image(name string, png []byte, x, y, wd, h float64) error {
+	opt := gofpdf.ImageOptions{ImageType: "PNG"}
+	if !w.images[name] {
+		w.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(png))
+		if err := w.pdf.Error(); err != nil {
+			return err
+		}
+		w.images[name] = true
+	}
+	w.pdf.ImageOptions(name, x, y, wd, h, false, opt, 0, "")
+	return w.pdf.Error()
+}
+
+// watermark draws s large, grey, translucent and rotated across the page.
+func (w *gofpdfWriter) watermark(f *face, size float64, s string) {
+	w.use(f, size)
+	width := 0.0
+	for _, r := range s {
+		width += w.advance(f, r) * size * 25.4 / 72
+	}
+	w.use(f, size)
+	w.pdf.SetAlpha(0.18, "Normal")
+	w.pdf.TransformBegin()
+	w.pdf.TransformRotate(45, 105, 148.5)
+	w.pdf.SetTextColor(grey.r, grey.g, grey.b)
+	w.pdf.Text(105-width/2, 148.5+size*25.4/72*0.38, s)
+	w.pdf.TransformEnd()
+	w.pdf.SetAlpha(1, "Normal")
+}
+
+func (w *gofpdfWriter) err() error { return w.pdf.Error() }
+
+// metadata of the document information dictionary.
+type metadata struct {
+	title, author, subject, keywords, creator string
+	date                                      time.Time
+}
+
+func (w *gofpdfWriter) setMeta(m metadata) {
+	w.pdf.SetTitle(m.title, true)
+	w.pdf.SetAuthor(m.author, true)
+	w.pdf.SetSubject(m.subject, true)
+	w.pdf.SetKeywords(m.keywords, true)
+	w.pdf.SetCreator(m.creator, true)
+	w.pdf.SetProducer(m.creator, true)
+	w.pdf.SetCreationDate(m.date)
+	w.pdf.SetModificationDate(m.date)
+}
+
+func (w *gofpdfWriter) attach(name, desc string, data []byte) {
+	w.pdf.SetAttachments([]gofpdf.Attachment{{Content: data, Filename: name, Description: desc}})
+}
+
+// output writes the PDF with a %PDF-1.7 header: attachments use the 1.7 key /UF.
+func (w *gofpdfWriter) output() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := w.pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	b := buf.Bytes()
+	if len(b) > 8 && bytes.HasPrefix(b, []byte("%PDF-1.")) {
+		b[7] = '7'
+	}
+	return b, nil
+}
