@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app"
+)
+
+// CheckPanel lists the findings of the last check: 强制性错误 and 提示性警告
+// with their counts, each with its Chinese message; a warning carries an
+// input for its 出错说明. Rows are kept across updates by Finding.Key, so an
+// explanation being typed keeps its focus while the checks rerun.
+type CheckPanel struct {
+	widget.BaseWidget
+
+	onSelect  func(f app.Finding)
+	onExplain func(key, text string)
+
+	errHead, warnHead, skipHead *widget.Label
+	none                        *widget.Label
+	list                        *fyne.Container
+	scroll                      *container.Scroll
+
+	rows   map[string]*findingRow // by Finding.Key, or "skip:" + rule + anchor
+	errors int
+	warns  int
+}
+
+// NewCheckPanel returns an empty panel.
+func NewCheckPanel() *CheckPanel {
+	p := &CheckPanel{rows: map[string]*findingRow{}}
+	p.errHead = widget.NewLabel("")
+	p.errHead.TextStyle = fyne.TextStyle{Bold: true}
+	p.errHead.Importance = widget.DangerImportance
+	p.warnHead = widget.NewLabel("")
+	p.warnHead.TextStyle = fyne.TextStyle{Bold: true}
+	p.warnHead.Importance = widget.WarningImportance
+	p.skipHead = widget.NewLabel("")
+	p.skipHead.TextStyle = fyne.TextStyle{Bold: true}
+	p.none = widget.NewLabel("未发现问题。")
+	p.none.Wrapping = fyne.TextWrapWord
+	p.list = container.NewVBox()
+	p.scroll = container.NewVScroll(p.list)
+	p.ExtendBaseWidget(p)
+	p.SetResult(app.Result{}, nil)
+	return p
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *CheckPanel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(p.scroll)
+}
+
+// OnSelect sets the callback of a click on a finding. A click on a rule
+// that could not be computed passes a Finding with that rule and anchor and
+// no severity.
+func (p *CheckPanel) OnSelect(fn func(f app.Finding)) { p.onSelect = fn }
+
+// OnExplain sets the callback of an edit of a warning's 出错说明; key is
+// Finding.Key().
+func (p *CheckPanel) OnExplain(fn func(key, text string)) { p.onExplain = fn }
+
+// Counts returns the numbers of errors and warnings shown.
+func (p *CheckPanel) Counts() (errors, warnings int) { return p.errors, p.warns }
+
+// SetResult shows a check result; explanations are the 出错说明 saved with
+// the report, by Finding.Key.
+func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
+	errs, warns := res.Errors(), res.Warnings()
+	p.errors, p.warns = len(errs), len(warns)
+	p.errHead.SetText(fmt.Sprintf("强制性错误（%d）", len(errs)))
+	p.warnHead.SetText(fmt.Sprintf("提示性警告（%d）", len(warns)))
+
+	keep := map[string]*findingRow{}
+	objs := []fyne.CanvasObject{p.errHead}
+	row := func(key string, f app.Finding, text string, explain bool) {
+		r := p.rows[key]
+		if r == nil {
+			r = newFindingRow(p, explain)
+		}
+		r.set(f, text)
+		if explain {
+			r.setExplanation(explanations[f.Key()])
+		}
+		keep[key] = r
+		objs = append(objs, r.obj)
+	}
+	for _, f := range errs {
+		row(f.Key(), f, f.Message, false)
+	}
+	if len(errs) == 0 {
+		objs = append(objs, p.none)
+	}
+	objs = append(objs, widget.NewSeparator(), p.warnHead)
+	for _, f := range warns {
+		row(f.Key(), f, f.Message, true)
+	}
+	var skipped []app.Skipped
+	for _, s := range res.Skipped {
+		if s.Reason == app.SkipNotNumber {
+			skipped = append(skipped, s)
+		}
+	}
+	if len(skipped) > 0 {
+		p.skipHead.SetText(fmt.Sprintf("未计算（%d）", len(skipped)))
+		objs = append(objs, widget.NewSeparator(), p.skipHead)
+		for _, s := range skipped {
+			f := app.Finding{Rule: s.Rule, Anchor: s.Anchor, Cells: []string{s.Anchor}}
+			text := anchorName(s.Anchor) + "：无法计算：含非数字单元格"
+			f.Message = text
+			row("skip:"+s.Rule+":"+s.Anchor, f, text, false)
+		}
+	}
+	p.rows = keep
+	p.list.Objects = objs
+	p.list.Refresh()
+}
+
+var fieldNames = map[string]string{
+	"format": "报告格式", "doc.title": "标题", "doc.date": "成文日期", "doc.doc_number": "发文字号",
+	"doc.signer": "签发人", "doc.printed_date": "印发日期", "doc.cc": "抄送",
+	"text.preface": "前言", "text.s1": app.SectionHeadings[0], "text.s5": app.SectionHeadings[4],
+	"text.s6": app.SectionHeadings[5],
+}
+
+// anchorName names a cell by its location or a field by its Chinese name.
+func anchorName(anchor string) string {
+	for _, f := range app.Formats() {
+		if c := f.Cell(anchor); c != nil {
+			return c.Location
+		}
+	}
+	if n, ok := fieldNames[anchor]; ok {
+		return n
+	}
+	return anchor
+}
+
+// findingRow is one finding: its clickable message and, for a warning, the
+// input of its 出错说明.
+type findingRow struct {
+	p       *CheckPanel
+	item    *findingItem
+	explain *explainEntry
+	obj     fyne.CanvasObject
+}
+
+func newFindingRow(p *CheckPanel, explain bool) *findingRow {
+	r := &findingRow{p: p, item: newFindingItem(p)}
+	r.obj = r.item
+	if explain {
+		r.explain = newExplainEntry(r)
+		r.obj = container.NewVBox(r.item, container.NewPadded(r.explain))
+	}
+	return r
+}
+
+func (r *findingRow) set(f app.Finding, text string) {
+	r.item.f = f
+	if r.item.label.Text != text {
+		r.item.label.SetText(text)
+	}
+	ic := theme.ErrorIcon()
+	switch f.Severity {
+	case app.Warning:
+		ic = theme.WarningIcon()
+	case "":
+		ic = theme.QuestionIcon()
+	}
+	r.item.icon.SetResource(ic)
+}
+
+// setExplanation shows a saved 出错说明 unless the user is typing in it.
+func (r *findingRow) setExplanation(text string) {
+	e := r.explain
+	if e.focused || e.Text == text {
+		return
+	}
+	e.setting = true
+	e.SetText(text)
+	e.setting = false
+}
+
+// findingItem is the clickable message of a finding.
+type findingItem struct {
+	widget.BaseWidget
+	p     *CheckPanel
+	f     app.Finding
+	icon  *widget.Icon
+	label *widget.Label
+	bg    *canvas.Rectangle
+}
+
+func newFindingItem(p *CheckPanel) *findingItem {
+	it := &findingItem{p: p, icon: widget.NewIcon(theme.ErrorIcon()), label: widget.NewLabel("")}
+	it.label.Wrapping = fyne.TextWrapWord
+	it.bg = canvas.NewRectangle(theme.Color(theme.ColorNameHover))
+	it.bg.Hide()
+	it.ExtendBaseWidget(it)
+	return it
+}
+
+func (it *findingItem) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(it.bg,
+		container.NewBorder(nil, nil, container.NewCenter(it.icon), nil, it.label)))
+}
+
+// Tapped selects the finding.
+func (it *findingItem) Tapped(*fyne.PointEvent) {
+	if it.p.onSelect != nil {
+		it.p.onSelect(it.f)
+	}
+}
+
+func (it *findingItem) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (it *findingItem) MouseIn(*desktop.MouseEvent)    { it.bg.Show(); it.bg.Refresh() }
+func (it *findingItem) MouseMoved(*desktop.MouseEvent) {}
+func (it *findingItem) MouseOut()                      { it.bg.Hide(); it.bg.Refresh() }
+
+// explainEntry is the 出错说明 input of a warning. It is a plain Entry with
+// OnChanged: data binding truncates Chinese IME input.
+type explainEntry struct {
+	widget.Entry
+	row     *findingRow
+	focused bool
+	setting bool
+}
+
+func newExplainEntry(r *findingRow) *explainEntry {
+	e := &explainEntry{row: r}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("出错说明：请说明此数据为何无误")
+	e.Wrapping = fyne.TextWrapWord
+	e.MultiLine = true
+	e.SetMinRowsVisible(2)
+	e.OnChanged = func(s string) {
+		if e.setting || e.row.p.onExplain == nil {
+			return
+		}
+		e.row.p.onExplain(e.row.item.f.Key(), s)
+	}
+	return e
+}
+
+func (e *explainEntry) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+}
+
+func (e *explainEntry) FocusLost() {
+	e.focused = false
+	e.Entry.FocusLost()
+}
