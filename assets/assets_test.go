@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-text/typesetting/font"
 	"github.com/jung-kurt/gofpdf"
 )
 
@@ -69,5 +70,25 @@ func TestFontsEmbedInPDF(t *testing.T) {
 				t.Errorf("pdftotext = %q, want %q", got, f.text)
 			}
 		})
+	}
+}
+
+// Fyne reads its theme font with go-text; the UI font must parse there and
+// map the interface's characters (a collection would crash Fyne).
+func TestFontsParseWithGoText(t *testing.T) {
+	for _, f := range all {
+		face, err := font.ParseTTF(bytes.NewReader(f.data))
+		if err != nil {
+			t.Errorf("%s: go-text: %v", f.name, err)
+			continue
+		}
+		for _, r := range f.text {
+			if r == ' ' {
+				continue
+			}
+			if _, ok := face.NominalGlyph(r); !ok {
+				t.Errorf("%s: no glyph for %q", f.name, r)
+			}
+		}
 	}
 }
