@@ -196,3 +196,16 @@ func TestCheckPanelWithRealCheck(t *testing.T) {
 		t.Errorf("status %q", ed.Status())
 	}
 }
+
+func TestCheckPanelGolden(t *testing.T) {
+	test.NewTempApp(t)
+	test.ApplyTheme(t, goldenTheme{})
+	p := NewCheckPanel()
+	w := test.NewTempWindow(t, p)
+	w.Resize(fyne.NewSize(340, 640))
+	p.SetResult(app.Result{
+		Findings: []app.Finding{e1, e2, w1, w2},
+		Skipped:  []app.Skipped{{Rule: "T3-ROWTOTAL", Anchor: "t3.granted.total", Reason: app.SkipNotNumber}},
+	}, map[string]string{w2.Key(): "成文日期以签发日为准，已核实。"})
+	test.AssertImageMatches(t, "checkpanel-findings.png", w.Canvas().Capture())
+}
