@@ -13,108 +13,93 @@ func t3ColLoc(col string) string {
 }
 
 // sumRule checks one computed cell against its terms as stored, for
-// T3-ROWTOTAL and T4-TOTAL. prefix is the location before “：”.
-func (c *checker) sumRule(rule string, cell *Cell, prefix string) {
+// T3-ROWTOTAL and T4-TOTAL.
+func (c *checker) sumRule(rule string, cell *Cell) {
 	total := c.vals[cell.Index]
-	if total.State == NotNumber {
-		c.skip(rule, cell.ID, SkipNotNumber)
-		return
-	}
-	sum, ok := c.sumOf(cell.Sum)
-	if !ok {
+	terms := c.idx.terms[cell.Index]
+	sum, ok := c.sumOf(terms)
+	if !ok || total.State == NotNumber {
 		c.skip(rule, cell.ID, SkipNotNumber)
 		return
 	}
 	if sum.Cmp(total.Num) == 0 {
 		return
 	}
+	prefix := "表四 " + cell.RowName
+	if cell.Table == "t3" {
+		prefix = "表三 " + cell.RowName + "行"
+	}
 	var b strings.Builder
 	b.WriteString(prefix + "：总计" + show(total) + "，")
-	cells := make([]string, 0, len(cell.Sum)+1)
-	for i, id := range cell.Sum {
-		v, term := c.val(id)
+	for i, term := range terms {
 		if i > 0 {
 			b.WriteString("+")
 		}
-		b.WriteString(term.ColName + show(v))
-		cells = append(cells, id)
+		b.WriteString(term.ColName + show(c.vals[term.Index]))
 	}
-	cells = append(cells, cell.ID)
-	d := total.Num.Sub(sum).Abs()
-	b.WriteString("=" + sum.String() + "，相差" + d.String())
+	b.WriteString("=" + sum.String() + "，相差" + total.Num.Sub(sum).Abs().String())
+	cells := append(ids(terms...), cell.ID)
 	c.add(cmpFinding(Finding{Rule: rule, Severity: Error, Anchor: cell.ID, Cells: cells, Message: b.String()}, total.Num, sum))
 }
 
 // t3RowTotals is T3-ROWTOTAL: every 表三 row's 总计 is the sum of the six
 // applicant columns.
 func (c *checker) t3RowTotals() {
-	for _, cell := range c.f.Table("t3").Cells {
-		if cell.Col == "total" {
-			c.sumRule("T3-ROWTOTAL", cell, "表三 "+cell.RowName+"行")
-		}
+	for _, cell := range c.idx.t3Totals {
+		c.sumRule("T3-ROWTOTAL", cell)
 	}
 }
 
 // t4Totals is T4-TOTAL.
 func (c *checker) t4Totals() {
-	for _, g := range T4Groups {
-		_, cell := c.val("t4." + g + ".total")
-		c.sumRule("T4-TOTAL", cell, "表四 "+cell.RowName)
+	for _, cell := range c.idx.t4Totals {
+		c.sumRule("T4-TOTAL", cell)
 	}
 }
 
 // t3ResultTotals is T3-RESULTTOTAL: （七）总计 of each column is the sum of
 // the result rows （一）…（六） of that column.
 func (c *checker) t3ResultTotals() {
-	rows := c.f.ResultRows()
-	for _, col := range T3Columns {
-		anchor := "t3.total." + col
-		total, _ := c.val(anchor)
-		sum, ok := DecimalOf(0), total.State != NotNumber
-		cells := make([]string, 0, len(rows)+1)
-		var listed []string
-		for _, row := range rows {
-			id := "t3." + row + "." + col
-			v, cell := c.val(id)
-			cells = append(cells, id)
-			if v.State == NotNumber {
-				ok = false
-				break
-			}
-			sum = sum.Add(v.Num)
-			if v.State == Empty || v.Num.Sign() != 0 {
-				listed = append(listed, cell.RowName+show(v))
-			}
-		}
-		if !ok {
-			c.skip("T3-RESULTTOTAL", anchor, SkipNotNumber)
+	for i, col := range T3Columns {
+		anchor := c.idx.resTotal[i]
+		rows := c.idx.results[i]
+		total := c.vals[anchor.Index]
+		sum, ok := c.sumOf(rows)
+		if !ok || total.State == NotNumber {
+			c.skip("T3-RESULTTOTAL", anchor.ID, SkipNotNumber)
 			continue
 		}
 		if sum.Cmp(total.Num) == 0 {
 			continue
 		}
+		var listed []string
+		for _, cell := range rows {
+			if v := c.vals[cell.Index]; v.State == Empty || v.Num.Sign() != 0 {
+				listed = append(listed, cell.RowName+show(v))
+			}
+		}
 		list := "无"
 		if len(listed) > 0 {
 			list = strings.Join(listed, "、")
 		}
-		cells = append(cells, anchor)
 		msg := "表三 " + t3ColLoc(col) + "列：（七）总计" + show(total) + "，（一）至（六）各项之和=" + sum.String() +
 			"（非零项：" + list + "），相差" + total.Num.Sub(sum).Abs().String()
-		c.add(cmpFinding(Finding{Rule: "T3-RESULTTOTAL", Severity: Error, Anchor: anchor, Cells: cells, Message: msg}, total.Num, sum))
+		cells := append(ids(rows...), anchor.ID)
+		c.add(cmpFinding(Finding{Rule: "T3-RESULTTOTAL", Severity: Error, Anchor: anchor.ID, Cells: cells, Message: msg}, total.Num, sum))
 	}
 }
 
 // t3Balance is T3-BALANCE, the rule printed in the table: 一+二 = 三+四.
 func (c *checker) t3Balance() {
-	for _, col := range T3Columns {
-		ids := [4]string{"t3.new." + col, "t3.carried." + col, "t3.total." + col, "t3.forward." + col}
+	for i, col := range T3Columns {
+		cells := c.idx.balance[i]
 		var v [4]Value
 		ok := true
-		for i, id := range ids {
-			v[i], _ = c.val(id)
-			ok = ok && v[i].State != NotNumber
+		for k, cell := range cells {
+			v[k] = c.vals[cell.Index]
+			ok = ok && v[k].State != NotNumber
 		}
-		anchor := ids[3]
+		anchor := cells[3].ID
 		if !ok {
 			c.skip("T3-BALANCE", anchor, SkipNotNumber)
 			continue
@@ -125,7 +110,7 @@ func (c *checker) t3Balance() {
 		}
 		msg := "表三 " + t3ColLoc(col) + "列：本年新收" + show(v[0]) + "+上年结转" + show(v[1]) + "=" + l.String() +
 			"，办理结果总计" + show(v[2]) + "+结转下年度" + show(v[3]) + "=" + r.String() + "，相差" + l.Sub(r).Abs().String()
-		c.add(cmpFinding(Finding{Rule: "T3-BALANCE", Severity: Error, Anchor: anchor, Cells: ids[:], Message: msg}, l, r))
+		c.add(cmpFinding(Finding{Rule: "T3-BALANCE", Severity: Error, Anchor: anchor, Cells: ids(cells[:]...), Message: msg}, l, r))
 	}
 }
 
@@ -141,10 +126,7 @@ func (c *checker) t2RuleLevel() {
 	if name == "" {
 		return
 	}
-	for _, cell := range c.f.Table("t2").Cells {
-		if cell.Row != "rule" {
-			continue
-		}
+	for _, cell := range c.idx.ruleCells {
 		v := c.vals[cell.Index]
 		if v.State != Number || v.Num.Sign() <= 0 {
 			continue
@@ -159,14 +141,14 @@ func (c *checker) t2RuleLevel() {
 func (c *checker) xCarry() {
 	p := c.opt.Prev
 	usable := p != nil && p.Year == c.r.Year-1 && p.FormatDef() != nil
-	for _, col := range T3Columns {
-		anchor := "t3.carried." + col
+	for i, col := range T3Columns {
+		anchor := c.idx.carried[i].ID
 		if !usable {
 			c.skip("X-CARRY", anchor, SkipNoPrevious)
 			continue
 		}
-		cur, _ := c.val(anchor)
-		prev := ParseValue(p.Cells["t3.forward."+col])
+		cur := c.vals[c.idx.carried[i].Index]
+		prev := parseCell(p.Cells[c.idx.balance[i][3].ID])
 		if cur.State == NotNumber || prev.State == NotNumber {
 			c.skip("X-CARRY", anchor, SkipNotNumber)
 			continue
@@ -185,7 +167,7 @@ func (c *checker) xCarry() {
 func (c *checker) feeCell(id string) Value {
 	v, cell := c.val(id)
 	if v.State == Empty && cell != nil && cell.Computed() {
-		if s, ok := c.sumOf(cell.Sum); ok && s.Sign() != 0 {
+		if s, ok := c.sumOf(c.idx.terms[cell.Index]); ok && s.Sign() != 0 {
 			return Value{Raw: s.String(), Text: s.String(), Num: s, State: Number}
 		}
 	}

@@ -34,6 +34,7 @@ type checker struct {
 	r    *Report
 	f    *Format // nil when the report's format is unknown
 	opt  CheckOptions
+	idx  *fmtIndex
 	vals []Value // by Cell.Index
 	res  Result
 }
@@ -44,6 +45,7 @@ var valPool = sync.Pool{New: func() any { s := make([]Value, 0, 256); return &s 
 func runRules(r *Report, opt CheckOptions) Result {
 	c := &checker{r: r, f: r.FormatDef(), opt: opt}
 	if c.f != nil {
+		c.idx = indexOf(c.f)
 		p := valPool.Get().(*[]Value)
 		c.vals = (*p)[:0]
 		for _, cell := range c.f.Cells() {
@@ -151,10 +153,10 @@ func show(v Value) string {
 }
 
 // sumOf adds the values of cells; ok is false when one is not a number.
-func (c *checker) sumOf(ids []string) (Decimal, bool) {
+func (c *checker) sumOf(cells []*Cell) (Decimal, bool) {
 	s := DecimalOf(0)
-	for _, id := range ids {
-		v, _ := c.val(id)
+	for _, cell := range cells {
+		v := c.vals[cell.Index]
 		if v.State == NotNumber {
 			return s, false
 		}

@@ -34,7 +34,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // digits become ASCII and spaces next to digits are deleted, undoing what
 // text extraction does to “2021 年”.
 func normText(s string) string {
-	if !strings.ContainsAny(s, "０１２３４５６７８９") && !spaceNearDigit(s) {
+	if !needsNorm(s) {
 		return s
 	}
 	s = fullDigits.Replace(s)
@@ -42,18 +42,18 @@ func normText(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
+		if inlineSpace(r) {
 			j := i
 			for j < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if !isSpace(r2) || r2 == '\n' {
+				if !inlineSpace(r2) {
 					break
 				}
 				j += n2
 			}
 			before := i > 0 && isDigit(s[i-1])
 			after := j < len(s) && isDigit(s[j])
-			if r != '\n' && (before || after) {
+			if before || after {
 				i = j
 				continue
 			}
@@ -64,13 +64,25 @@ func normText(s string) string {
 	return b.String()
 }
 
-func spaceNearDigit(s string) bool {
+func inlineSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
+
+// needsNorm reports, in one byte scan, whether normText would change s: a
+// full-width digit (EF BC 90–99), or a space or ideographic space next to a digit.
+func needsNorm(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) && (i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') || i+1 < len(s) && (s[i+1] == ' ' || s[i+1] == '\t')) {
+		switch b := s[i]; {
+		case b == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99:
+			return true
+		case b == ' ' || b == '\t':
+			if i > 0 && isDigit(s[i-1]) || i+1 < len(s) && isDigit(s[i+1]) {
+				return true
+			}
+		case b == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80,
+			b == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
 			return true
 		}
 	}
-	return strings.Contains(s, "\u3000")
+	return false
 }
 
 const nian = "年"
@@ -225,19 +237,24 @@ func cnDate(d string) string {
 	return d[:4] + "年" + itoa(m) + "月" + itoa(day) + "日"
 }
 
-// deadline returns the publication deadline (条例 第四十九条) as YYYY-MM-DD.
+// atoi4 reads the year of a valid YYYY-MM-DD date without allocating.
+func atoi4(d string) int {
+	return int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+}
+
+// deadline returns the publication deadline (条例 第四十九条) in the year
+// after the report year, as "-MM-DD".
 func (c *checker) deadline() string {
-	next := itoa(c.r.Year + 1)
 	switch c.r.Unit.Level {
 	case LevelDepartment:
-		return next + "-01-31"
+		return "-01-31"
 	case LevelTownship:
-		if d := c.opt.TownshipDeadline; len(d) == 5 && ValidDate(next+"-"+d) {
-			return next + "-" + d
+		if d := c.opt.TownshipDeadline; len(d) == 5 && ValidDate("2000-"+d) {
+			return "-" + d
 		}
-		return next + "-01-31"
+		return "-01-31"
 	}
-	return next + "-03-31"
+	return "-03-31"
 }
 
 // xDate is X-DATE: the 成文日期 falls in the next year, before the deadline.
@@ -251,19 +268,21 @@ func (c *checker) xDate() {
 		add("成文日期未填写")
 	case !ValidDate(d):
 		// The file reader refuses such dates; the editor only offers valid ones.
-	case d[:4] != itoa(c.r.Year+1):
+	case atoi4(d) != c.r.Year+1:
 		add("成文日期(" + cnDate(d) + ")应在报告年度的次年(" + itoa(c.r.Year+1) + "年)")
-	case d > c.deadline():
-		add("成文日期(" + cnDate(d) + ")晚于公布期限(" + cnDate(c.deadline()) + ")")
+	case d[4:] > c.deadline():
+		add("成文日期(" + cnDate(d) + ")晚于公布期限(" + cnDate(d[:4]+c.deadline()) + ")")
 	}
 }
 
-// hanCount counts Han characters.
-func hanCount(s string) int {
+// hanCount counts Han characters, stopping at limit.
+func hanCount(s string, limit int) int {
 	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			n++
+		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+			if n++; n == limit {
+				break
+			}
 		}
 	}
 	return n
@@ -275,7 +294,7 @@ func (c *checker) txtEmpty() {
 	if strings.TrimFunc(t.S1, isSpace) == "" {
 		c.add(Finding{Rule: "TXT-EMPTY", Severity: Warning, Anchor: "text.s1", Message: "“" + SectionHeadings[0] + "”内容为空"})
 	}
-	if n := hanCount(t.S5); n < 20 {
+	if n := hanCount(t.S5, 20); n < 20 {
 		c.add(Finding{Rule: "TXT-EMPTY", Severity: Warning, Anchor: "text.s5",
 			Message: "“" + SectionHeadings[4] + "”内容为空或过短（" + itoa(n) + "字），应写明存在的问题和改进情况"})
 	}

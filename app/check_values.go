@@ -41,7 +41,7 @@ func (c *checker) valueRules() {
 				Message: cell.Location + "：“" + v.Raw + "”不是数字"})
 		case Number:
 			if cell.Computed() {
-				if sum, ok := c.sumOf(cell.Sum); ok && sum.Cmp(v.Num) == 0 {
+				if sum, ok := c.sumOf(c.idx.terms[i]); ok && sum.Cmp(v.Num) == 0 {
 					continue
 				}
 			}
