@@ -381,6 +381,11 @@ func TestDiscoverHomeFonts(t *testing.T) {
 	write(filepath.Join(fontsDir, "FangSong_GB2312.ttf"), assets.FontBody)
 	write(filepath.Join(local, "simkai.ttf"), assets.FontKai)
 	write(filepath.Join(fontsDir, "notes.txt"), []byte("x"))
+	cesi := filepath.Join(home, ".local", "share", "fonts", "fonts-cesi")
+	if err := os.MkdirAll(cesi, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(cesi, "CESI_XBS_GB2312.TTF"), assets.FontTitle)
 	if ttc, err := os.ReadFile(wqy); err == nil {
 		write(filepath.Join(fontsDir, "simsun.ttc"), ttc)
 	}
@@ -415,6 +420,15 @@ func TestDiscoverHomeFonts(t *testing.T) {
 	s.Use(KT, nil)
 	if s.Face(KT).Name != "kt-kai" {
 		t.Errorf("Use(nil) left %s", s.Face(KT).Name)
+	}
+	var xbs []Candidate
+	for _, c := range found[XBS] {
+		if strings.HasPrefix(c.Path, home) {
+			xbs = append(xbs, c)
+		}
+	}
+	if len(xbs) != 1 || xbs[0].Name != "CESI小标宋-GB2312" {
+		t.Errorf("小标宋 candidates = %+v", found[XBS])
 	}
 	if _, err := os.Stat(wqy); err == nil {
 		st := found[ST]
