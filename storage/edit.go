@@ -1,0 +1,233 @@
+package storage
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"nianbao/app"
+)
+
+// docFields maps the doc.* keys of report-json.md to the Doc struct.
+var docFields = []struct {
+	key string
+	get func(*app.Doc) *string
+}{
+	{"style", func(d *app.Doc) *string { return &d.Style }},
+	{"title", func(d *app.Doc) *string { return &d.Title }},
+	{"issuer_mark", func(d *app.Doc) *string { return &d.IssuerMark }},
+	{"doc_number", func(d *app.Doc) *string { return &d.DocNumber }},
+	{"signer", func(d *app.Doc) *string { return &d.Signer }},
+	{"signature", func(d *app.Doc) *string { return &d.Signature }},
+	{"date", func(d *app.Doc) *string { return &d.Date }},
+	{"note", func(d *app.Doc) *string { return &d.Note }},
+	{"cc", func(d *app.Doc) *string { return &d.CC }},
+	{"printed_by", func(d *app.Doc) *string { return &d.PrintedBy }},
+	{"printed_date", func(d *app.Doc) *string { return &d.PrintedDate }},
+}
+
+func docField(key string) *struct {
+	key string
+	get func(*app.Doc) *string
+} {
+	for i := range docFields {
+		if docFields[i].key == key {
+			return &docFields[i]
+		}
+	}
+	return nil
+}
+
+// putCell stores the text as typed and, for a number, its canonical value.
+func putCell(tx *txn, id int64, cell, raw string) error {
+	v := app.ParseValue(raw)
+	if v.State == app.Empty {
+		_, err := tx.Exec(`DELETE FROM cells WHERE report_id = ? AND cell_id = ?`, id, cell)
+		return err
+	}
+	var value any
+	if v.State == app.Number {
+		value = v.Text
+	}
+	_, err := tx.Exec(`INSERT INTO cells(report_id, cell_id, raw, value) VALUES (?, ?, ?, ?)
+		ON CONFLICT(report_id, cell_id) DO UPDATE SET raw = excluded.raw, value = excluded.value`, id, cell, raw, value)
+	if err != nil {
+		return fmt.Errorf("save cell %s: %w", cell, err)
+	}
+	return nil
+}
+
+// touch marks a report edited: a changed report is a draft again.
+func (w *Workspace) touch(tx *txn, id int64) error {
+	res, err := tx.Exec(`UPDATE reports SET updated = ?, status = ? WHERE id = ?`, w.stamp(), StatusDraft, id)
+	if err != nil {
+		return fmt.Errorf("touch report %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("report %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+func reportFormat(tx *txn, id int64) (*app.Format, error) {
+	var format string
+	if err := tx.QueryRow(`SELECT format FROM reports WHERE id = ?`, id).Scan(&format); err != nil {
+		return nil, fmt.Errorf("report %d: %w", id, ErrNotFound)
+	}
+	f := app.FormatByID(format)
+	if f == nil {
+		return nil, fmt.Errorf("report %d: unknown format %q", id, format)
+	}
+	return f, nil
+}
+
+func badCell(f *app.Format, cell string) error {
+	return newError(nil, fmt.Errorf("cell %q not in format %s", cell, f.ID), "单元格“%s”不属于%s。", cell, f.Name)
+}
+
+// SaveCell saves one cell as typed ("" empties it) in its own transaction
+// and returns after the commit.
+func (w *Workspace) SaveCell(id int64, cellID, raw string) error {
+	return w.SaveCells(id, map[string]string{cellID: raw})
+}
+
+// SaveCells saves several cells in one transaction (paste, 空白填0).
+func (w *Workspace) SaveCells(id int64, cells map[string]string) error {
+	return w.tx("保存单元格", func(tx *txn) error {
+		f, err := reportFormat(tx, id)
+		if err != nil {
+			return err
+		}
+		for cell, raw := range cells {
+			if f.Cell(cell) == nil {
+				return badCell(f, cell)
+			}
+			if err := putCell(tx, id, cell, raw); err != nil {
+				return err
+			}
+		}
+		return w.touch(tx, id)
+	})
+}
+
+// SaveField saves one non-cell field: "text.preface|s1|s5|s6", any "doc.*"
+// key of report-json.md, "unit.name" or "unit.level".
+func (w *Workspace) SaveField(id int64, path, value string) error {
+	return w.tx("保存“"+path+"”", func(tx *txn) error {
+		if err := w.touch(tx, id); err != nil {
+			return err
+		}
+		var err error
+		switch {
+		case strings.HasPrefix(path, "text.") && (&app.Report{}).TextField(path) != nil:
+			_, err = tx.Exec(`INSERT INTO texts(report_id, section, body) VALUES (?, ?, ?)
+				ON CONFLICT(report_id, section) DO UPDATE SET body = excluded.body`, id, strings.TrimPrefix(path, "text."), value)
+		case strings.HasPrefix(path, "doc.") && docField(strings.TrimPrefix(path, "doc.")) != nil:
+			if path == "doc.style" && value != "" && value != app.StyleGongwen && value != app.StylePublic {
+				return newError(nil, fmt.Errorf("style %q", value), "文种样式“%s”无效，应为公文版或公开版。", value)
+			}
+			_, err = tx.Exec(`INSERT INTO doc_fields(report_id, field, value) VALUES (?, ?, ?)
+				ON CONFLICT(report_id, field) DO UPDATE SET value = excluded.value`, id, strings.TrimPrefix(path, "doc."), value)
+		case path == "unit.name":
+			if strings.TrimSpace(value) == "" {
+				return newError(nil, errors.New("empty unit name"), "机关名称不能为空。")
+			}
+			var uid int64
+			if uid, err = unitID(tx, value); err == nil {
+				_, err = tx.Exec(`UPDATE reports SET unit_id = ? WHERE id = ?`, uid, id)
+			}
+		case path == "unit.level":
+			if app.LevelName(value) == "" {
+				return newError(nil, fmt.Errorf("level %q", value), "机关类型“%s”无效。", value)
+			}
+			_, err = tx.Exec(`UPDATE reports SET level = ? WHERE id = ?`, value, id)
+		default:
+			return newError(nil, fmt.Errorf("unknown field %q", path), "未知字段“%s”。", path)
+		}
+		if err != nil {
+			return fmt.Errorf("save %s: %w", path, err)
+		}
+		return nil
+	})
+}
+
+// SaveExplanation saves the 出错说明 of a finding key ("RULE:anchor"); an
+// empty text removes it.
+func (w *Workspace) SaveExplanation(id int64, key, text string) error {
+	return w.tx("保存出错说明", func(tx *txn) error {
+		if strings.TrimSpace(key) == "" {
+			return newError(nil, errors.New("empty key"), "出错说明缺少对应的规则。")
+		}
+		if err := w.touch(tx, id); err != nil {
+			return err
+		}
+		var err error
+		if text == "" {
+			_, err = tx.Exec(`DELETE FROM explanations WHERE report_id = ? AND finding_key = ?`, id, key)
+		} else {
+			_, err = tx.Exec(`INSERT INTO explanations(report_id, finding_key, body) VALUES (?, ?, ?)
+				ON CONFLICT(report_id, finding_key) DO UPDATE SET body = excluded.body`, id, key, text)
+		}
+		if err != nil {
+			return fmt.Errorf("save explanation: %w", err)
+		}
+		return nil
+	})
+}
+
+// SaveCounts caches the numbers of errors and warnings for the report list.
+func (w *Workspace) SaveCounts(id int64, errs, warnings int) error {
+	return w.tx("保存校验结果", func(tx *txn) error {
+		res, err := tx.Exec(`UPDATE reports SET errors = ?, warnings = ? WHERE id = ?`, errs, warnings, id)
+		if err != nil {
+			return fmt.Errorf("save counts: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("report %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+}
+
+var pngMagic = []byte("\x89PNG\r\n\x1a\n")
+
+// SaveSeal stores the seal image of a unit; nil removes it.
+func (w *Workspace) SaveSeal(unit string, png []byte) error {
+	return w.tx("保存印章", func(tx *txn) error {
+		if strings.TrimSpace(unit) == "" {
+			return newError(nil, errors.New("empty unit"), "机关名称不能为空。")
+		}
+		uid, err := unitID(tx, unit)
+		if err != nil {
+			return err
+		}
+		if len(png) == 0 {
+			_, err = tx.Exec(`DELETE FROM seals WHERE unit_id = ?`, uid)
+			return err
+		}
+		if !bytes.HasPrefix(png, pngMagic) {
+			return newError(nil, errors.New("not a PNG"), "印章图片必须是PNG格式。")
+		}
+		_, err = tx.Exec(`INSERT INTO seals(unit_id, png, updated) VALUES (?, ?, ?)
+			ON CONFLICT(unit_id) DO UPDATE SET png = excluded.png, updated = excluded.updated`, uid, png, w.stamp())
+		return err
+	})
+}
+
+// Seal returns the seal PNG of a unit, or nil when there is none.
+func (w *Workspace) Seal(unit string) ([]byte, error) {
+	if w.db == nil {
+		return nil, fail("读取印章", errors.New("workspace closed"))
+	}
+	var png []byte
+	err := w.db.QueryRow(`SELECT s.png FROM seals s JOIN units u ON u.id = s.unit_id WHERE u.name = ?`, unit).Scan(&png)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, nil
+		}
+		return nil, fail("读取印章", err)
+	}
+	return png, nil
+}

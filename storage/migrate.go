@@ -1,0 +1,51 @@
+package storage
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// migrations[i] brings the schema from version i to i+1.
+var migrations = loadMigrations()
+
+func loadMigrations() []string {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names) // "001_…", "002_…"
+	out := make([]string, len(names))
+	for i, n := range names {
+		b, err := migrationFS.ReadFile(n)
+		if err != nil {
+			panic(err)
+		}
+		out[i] = string(b)
+	}
+	return out
+}
+
+// migrate applies the migrations after version from, each in its own
+// transaction together with the new user_version.
+func (w *Workspace) migrate(from int) error {
+	for v := from; v < len(migrations); v++ {
+		err := w.tx("升级工作区结构", func(tx *txn) error {
+			if _, err := tx.Exec(migrations[v]); err != nil {
+				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
+			if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", v+1, applicationID)); err != nil {
+				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
