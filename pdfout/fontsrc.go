@@ -1,51 +1,75 @@
 package pdfout
 
 import (
-	"sync"
-
-	"nianbao/assets"
+	"nianbao/pdfout/fonts"
 )
 
 // role names a typographic role of gongwen.md §2.2.
-type role int
+type role = fonts.Role
 
 const (
-	roleFS  role = iota // 仿宋: body
-	roleHT              // 黑体: level-1 headings
-	roleKT              // 楷体: level-2 headings, 签发人 name
-	roleXBS             // 小标宋: title, 发文机关标志
-	roleST              // 宋体: page numbers, tables
+	roleFS  = fonts.FS  // 仿宋: body
+	roleHT  = fonts.HT  // 黑体: level-1 headings
+	roleKT  = fonts.KT  // 楷体: level-2 headings, 签发人 name
+	roleXBS = fonts.XBS // 小标宋: title, 发文机关标志
+	roleST  = fonts.ST  // 宋体: page numbers, tables
 )
 
-// face is one font file registered with the writer.
-type face struct {
-	name string
-	data []byte
-}
+// face is one font registered with the writer.
+type face = fonts.Face
 
-// fontSource maps roles and runes to faces; it hides the font package.
+// fontSource maps a role and a character to the face that draws it.
 type fontSource interface {
-	// faceFor returns the face that draws r in role ro (a fallback face when
-	// the role's face lacks the glyph).
-	faceFor(ro role, r rune) *face
+	// resolve returns the face for r in role ro — the role's face, else the
+	// fallback — and the character to draw, which is fonts.Placeholder when
+	// no face has r or r lies outside the BMP.
+	resolve(ro role, r rune) (*face, rune)
 }
 
-var (
-	bundledOnce  sync.Once
-	bundledFaces [5]*face
-)
+// setSource adapts a fonts.Set; its per-rune answers are cached because the
+// layout asks for every character.
+type setSource struct {
+	set   *fonts.Set
+	cache map[role]map[rune]*face
+}
 
-// bundledSource draws each role with its bundled font.
-type bundledSource struct{}
+func newSetSource(s *fonts.Set) *setSource {
+	if s == nil {
+		s = fonts.Default()
+	}
+	return &setSource{set: s, cache: map[role]map[rune]*face{}}
+}
 
-func (bundledSource) faceFor(ro role, _ rune) *face { return bundledFaces[ro] }
-
-func defaultSource() (fontSource, error) {
-	bundledOnce.Do(func() {
-		bundledFaces = [5]*face{
-			{"fs", assets.FontBody}, {"ht", assets.FontHeading}, {"kt", assets.FontKai},
-			{"xbs", assets.FontTitle}, {"st", assets.FontSong},
+func (s *setSource) resolve(ro role, r rune) (*face, rune) {
+	m := s.cache[ro]
+	if m == nil {
+		m = map[rune]*face{}
+		s.cache[ro] = m
+	}
+	if f, ok := m[r]; ok {
+		if f == nil {
+			return s.set.Fallback(), fonts.Placeholder
 		}
-	})
-	return bundledSource{}, nil
+		return f, r
+	}
+	var f *face
+	switch {
+	case r > 0xFFFF:
+	case s.set.Face(ro).Has(r):
+		f = s.set.Face(ro)
+	case s.set.Fallback().Has(r):
+		f = s.set.Fallback()
+	case r < ' ' || r == 0x7f:
+		f = s.set.Face(ro) // control characters are turned into spaces before
+	}
+	m[r] = f
+	if f == nil {
+		return s.set.Fallback(), fonts.Placeholder
+	}
+	return f, r
+}
+
+// missing lists the characters of text role ro cannot draw, once each.
+func (s *setSource) missing(ro role, text string) []rune {
+	return s.set.Missing(ro, text)
 }

@@ -228,7 +228,24 @@ func (l *layout) ccLines(cc string) [][]glyph {
 	head := gs[:3]
 	hw := width(head, 0)
 	avail := typeWidth - 2*smallQ
-	lines := breakLines(atomize(gs[3:]), avail-hw, avail-hw, 0)
+	// a name with its “，” is one unit when it fits on a line, so names are
+	// not split between lines
+	var atoms []atom
+	start := 3
+	for i := 3; i < len(gs); i++ {
+		if gs[i].r == '，' || gs[i].r == '。' || i == len(gs)-1 {
+			seg := gs[start : i+1]
+			if width(seg, 0) < avail-hw {
+				a := atom{g: seg}
+				a.w = width(seg, 0)
+				atoms = append(atoms, a)
+			} else {
+				atoms = append(atoms, atomize(seg)...)
+			}
+			start = i + 1
+		}
+	}
+	lines := breakLines(atoms, avail-hw, avail-hw, 0)
 	var out [][]glyph
 	for i, ln := range lines {
 		g := ln.glyphs()

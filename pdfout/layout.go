@@ -79,8 +79,8 @@ func (l *layout) shape(spans []span, size float64) []glyph {
 			if r == '\t' || r == '\r' || r == '\n' {
 				r = ' '
 			}
-			f := l.fonts.faceFor(s.ro, r)
-			gs = append(gs, glyph{r: r, f: f, w: l.w.advance(f, r) * mm(size), c: s.col})
+			f, d := l.fonts.resolve(s.ro, r)
+			gs = append(gs, glyph{r: d, f: f, w: f.Advance(d) * mm(size), c: s.col})
 		}
 	}
 	return gs

@@ -6,11 +6,10 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"nianbao/app"
+	"nianbao/pdfout/fonts"
 )
 
 // AttachmentName is the file name of the report inside every PDF.
@@ -21,6 +20,7 @@ type Options struct {
 	Style string      // app.StyleGongwen or app.StylePublic; "" → r.Doc.Style, then public
 	Seal  []byte      // PNG with transparency, optional
 	Draft bool        // print anyway with 「草稿」 on every page
+	Fonts *fonts.Set  // nil → fonts.Default()
 	Prev  *app.Report // previous year for cross-year checks
 	Now   time.Time   // zero → SOURCE_DATE_EPOCH or time.Now
 }
@@ -39,7 +39,7 @@ type CharError struct {
 }
 
 func (e *CharError) Error() string {
-	return fmt.Sprintf("%s中的字符“%c”（U+%04X）超出打印字库范围，无法打印；请改用规范汉字或以文字说明代替。", e.Field, e.Char, e.Char)
+	return fmt.Sprintf("%s中的字符“%c”（U+%04X）字库中没有，无法打印；请改用规范汉字，或打印草稿（以“□”代替）。", e.Field, e.Char, e.Char)
 }
 
 // Render writes the report as PDF.
@@ -66,9 +66,6 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 			return nil, &CheckError{Findings: res.Errors()}
 		}
 	}
-	if err := checkBMP(r); err != nil {
-		return nil, err
-	}
 	style := opt.Style
 	if style == "" {
 		style = r.Doc.Style
@@ -76,9 +73,11 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 	if style != app.StyleGongwen {
 		style = app.StylePublic
 	}
-	fs, err := defaultSource()
-	if err != nil {
-		return nil, err
+	fs := newSetSource(opt.Fonts)
+	if !opt.Draft {
+		if err := checkGlyphs(r, fs); err != nil {
+			return nil, err
+		}
 	}
 	var js bytes.Buffer
 	if err := app.WriteReport(&js, r); err != nil {
@@ -150,7 +149,7 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 // draftMark puts 「草稿」 on a page: a large translucent mark and a small one
 // in the top margin that text extraction finds.
 func draftMark(w writer, fs fontSource) {
-	f := fs.faceFor(roleHT, '草')
+	f, _ := fs.resolve(roleHT, '草')
 	w.watermark(f, 120, "草稿")
 	w.text(f, smallSize, red, typeRight-2*mm(smallSize), typeTop-8, "草稿", 0, 0)
 }
@@ -192,9 +191,10 @@ func now(t time.Time) time.Time {
 	return time.Now().UTC()
 }
 
-// checkBMP refuses characters above U+FFFF before they reach the PDF
-// writer, which cannot encode them.
-func checkBMP(r *app.Report) error {
+// checkGlyphs refuses a final print with a character no font can draw —
+// anything outside the BMP, which the PDF writer cannot encode, or a rare
+// character missing from every face. A draft prints it as □.
+func checkGlyphs(r *app.Report, fs *setSource) error {
 	fields := []struct{ name, s string }{
 		{"单位名称", r.Unit.Name}, {"标题", r.Title()}, {"引言", r.Text.Preface},
 		{"第一部分“总体情况”", r.Text.S1}, {"第五部分“存在的主要问题及改进情况”", r.Text.S5},
@@ -202,26 +202,14 @@ func checkBMP(r *app.Report) error {
 		{"发文字号", r.Doc.DocNumber}, {"签发人", r.Doc.Signer}, {"署名", r.Doc.Signature},
 		{"附注", r.Doc.Note}, {"抄送机关", r.Doc.CC}, {"印发机关", r.Doc.PrintedBy},
 	}
-	for _, f := range fields {
-		for _, c := range f.s {
-			if c > 0xFFFF {
-				return &CharError{Field: f.name, Char: c}
-			}
-		}
-		if !utf8.ValidString(f.s) {
-			return fmt.Errorf("%s含有无效的字符编码，无法打印", f.name)
-		}
-	}
 	if f := r.FormatDef(); f != nil {
 		for _, c := range f.Cells() {
-			if strings.IndexFunc(r.Cells[c.ID], func(x rune) bool { return x > 0xFFFF }) >= 0 {
-				return &CharError{Field: c.Location, Char: []rune(strings.Map(func(x rune) rune {
-					if x > 0xFFFF {
-						return x
-					}
-					return -1
-				}, r.Cells[c.ID]))[0]}
-			}
+			fields = append(fields, struct{ name, s string }{c.Location, r.Cells[c.ID]})
+		}
+	}
+	for _, f := range fields {
+		if m := fs.missing(roleFS, f.s); len(m) > 0 {
+			return &CharError{Field: f.name, Char: m[0]}
 		}
 	}
 	return nil

@@ -28,8 +28,6 @@ type writer interface {
 	rect(x, y, w, h, width float64)
 	image(name string, png []byte, x, y, w, h float64) error
 	watermark(f *face, size float64, s string)
-	// advance is the advance width of r in f in em.
-	advance(f *face, r rune) float64
 	err() error
 }
 
@@ -37,7 +35,6 @@ type writer interface {
 type gofpdfWriter struct {
 	pdf     *gofpdf.Fpdf
 	loaded  map[*face]string
-	widths  map[*face]map[rune]float64
 	curFace *face
 	curSize float64
 	images  map[string]bool
@@ -49,15 +46,15 @@ func newGofpdfWriter() *gofpdfWriter {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
-	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, widths: map[*face]map[rune]float64{}, images: map[string]bool{}}
+	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, images: map[string]bool{}}
 }
 
 // use registers f on first use; registration order follows the (deterministic) layout.
 func (w *gofpdfWriter) use(f *face, size float64) {
 	fam, ok := w.loaded[f]
 	if !ok {
-		fam = fmt.Sprintf("f%d", len(w.loaded))
-		w.pdf.AddUTF8FontFromBytes(fam, "", f.data)
+		fam = fmt.Sprintf("f%d-%s", len(w.loaded), f.Name)
+		w.pdf.AddUTF8FontFromBytes(fam, "", f.Data)
 		w.loaded[f] = fam
 	}
 	if w.curFace != f || w.curSize != size {
@@ -69,21 +66,6 @@ func (w *gofpdfWriter) use(f *face, size float64) {
 func (w *gofpdfWriter) addPage() {
 	w.pdf.AddPage()
 	w.curFace = nil // gofpdf resets nothing, but a new page needs its Tf again
-}
-
-func (w *gofpdfWriter) advance(f *face, r rune) float64 {
-	m := w.widths[f]
-	if m == nil {
-		m = map[rune]float64{}
-		w.widths[f] = m
-	}
-	if a, ok := m[r]; ok {
-		return a
-	}
-	w.use(f, 100)
-	a := w.pdf.GetStringWidth(string(r)) / (100 * 25.4 / 72)
-	m[r] = a
-	return a
 }
 
 func (w *gofpdfWriter) text(f *face, size float64, c rgb, x, y float64, s string, tc, tz float64) {
@@ -136,10 +118,9 @@ func (w *gofpdfWriter) image(name string, png []byte, x, y, wd, h float64) error
 
 // watermark draws s large, grey, translucent and rotated across the page.
 func (w *gofpdfWriter) watermark(f *face, size float64, s string) {
-	w.use(f, size)
 	width := 0.0
 	for _, r := range s {
-		width += w.advance(f, r) * size * 25.4 / 72
+		width += f.Advance(r) * size * 25.4 / 72
 	}
 	w.use(f, size)
 	w.pdf.SetAlpha(0.18, "Normal")

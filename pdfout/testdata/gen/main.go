@@ -4,6 +4,10 @@ package main
 
 import (
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -87,6 +91,48 @@ func main() {
 	}
 	fill(r19, r19.FormatDef(), vals19, t319, map[string][]int{})
 	write(filepath.Join(out, "township-2019.nianbao.json"), r19)
+	seal(filepath.Join(out, "seal.png"))
+}
+
+// seal draws a test seal: a red ring and a five-pointed star on a
+// transparent ground.
+func seal(path string) {
+	const n = 420
+	img := image.NewNRGBA(image.Rect(0, 0, n, n))
+	c := float64(n) / 2
+	red := color.NRGBA{220, 20, 30, 210}
+	// star vertices
+	var px, py [10]float64
+	for i := range 10 {
+		rad := 90.0
+		if i%2 == 1 {
+			rad = 36
+		}
+		a := -math.Pi/2 + float64(i)*math.Pi/5
+		px[i], py[i] = c+rad*math.Cos(a), c+rad*math.Sin(a)
+	}
+	inStar := func(x, y float64) bool {
+		in := false
+		for i, j := 0, 9; i < 10; j, i = i, i+1 {
+			if (py[i] > y) != (py[j] > y) && x < (px[j]-px[i])*(y-py[i])/(py[j]-py[i])+px[i] {
+				in = !in
+			}
+		}
+		return in
+	}
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			fx, fy := float64(x)+0.5, float64(y)+0.5
+			d := math.Hypot(fx-c, fy-c)
+			if d >= c-18 && d <= c-2 || inStar(fx, fy) {
+				img.SetNRGBA(x, y, red)
+			}
+		}
+	}
+	fh, err := os.Create(path)
+	check(err)
+	check(png.Encode(fh, img))
+	check(fh.Close())
 }
 
 func fill(r *app.Report, f *app.Format, vals map[string]string, t3, t4 map[string][]int) {

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"nianbao/pdfout"
+)
+
+func init() {
+	register(&command{
+		name:    "extract",
+		summary: "从 PDF 取出内嵌的年报数据 / extract the report file embedded in a PDF",
+		run:     runExtract,
+	})
+}
+
+func runExtract(e *env, args []string) int {
+	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fl.SetOutput(e.stderr)
+	out := fl.String("o", "", "输出报告文件（默认写到标准输出） output report file (default stdout)")
+	fl.Usage = func() {
+		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli extract IN.pdf [-o REPORT.json]\n")
+		fl.PrintDefaults()
+	}
+	// allow the flag after the file name too
+	var files []string
+	for len(args) > 0 {
+		if err := fl.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitFailure
+		}
+		args = fl.Args()
+		if len(args) > 0 {
+			files = append(files, args[0])
+			args = args[1:]
+		}
+	}
+	if len(files) != 1 {
+		fl.Usage()
+		return exitFailure
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "无法读取“%s”：%v\n", files[0], err)
+		return exitFailure
+	}
+	_, raw, err := pdfout.ExtractReport(data)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "“%s”：%v\n", files[0], err)
+		return exitFailure
+	}
+	if *out == "" {
+		if _, err := e.stdout.Write(raw); err != nil {
+			fmt.Fprintf(e.stderr, "写出失败：%v\n", err)
+			return exitFailure
+		}
+		return exitOK
+	}
+	if err := pdfWriteFile(*out, raw); err != nil {
+		fmt.Fprintf(e.stderr, "无法写入“%s”：%v\n", *out, err)
+		return exitFailure
+	}
+	return exitOK
+}

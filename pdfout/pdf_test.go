@@ -1,0 +1,266 @@
+package pdfout
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"nianbao/app"
+)
+
+// checkPDF runs the acceptance checks of issue 4 on one rendered report.
+func checkPDF(t *testing.T, r *app.Report, opt Options) {
+	t.Helper()
+	path, pdf := renderFile(t, r, opt)
+	if !bytes.HasPrefix(pdf, []byte("%PDF-1.7\n")) {
+		t.Errorf("header %q, want %%PDF-1.7", pdf[:9])
+	}
+	if out := tool(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	fonts := tool(t, "pdffonts", path)
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	if len(lines) < 3 {
+		t.Errorf("pdffonts lists no fonts:\n%s", fonts)
+	}
+	for _, ln := range lines[2:] {
+		if f := strings.Fields(ln); len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", ln)
+		}
+	}
+	if out := tool(t, "pdfdetach", "-list", path); !strings.Contains(out, "1: "+AttachmentName) {
+		t.Errorf("pdfdetach -list:\n%s", out)
+	}
+
+	// every paragraph in order
+	raw := tool(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	flat := squash(raw)
+	if opt.Draft {
+		flat = strings.ReplaceAll(flat, "草稿", "")
+	}
+	pos := 0
+	for _, want := range expectedText(r) {
+		i := strings.Index(flat[pos:], want)
+		if i < 0 {
+			t.Errorf("text not found in order after position %d: %q", pos, want)
+			continue
+		}
+		pos += i + len(want)
+	}
+
+	// every table number in order, between the section headings
+	layout := tool(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
+	for i, key := range []string{"t2", "t3", "t4"} {
+		from := strings.Index(layout, app.SectionHeadings[i+1])
+		to := strings.Index(layout, app.SectionHeadings[i+2])
+		if from < 0 || to < from {
+			t.Errorf("%s: section headings not found in order", key)
+			continue
+		}
+		got := numberTok.FindAllString(layout[from:to], -1)
+		want := tableNumbers(r, key)
+		if n, ok := subsequence(got, want); !ok {
+			t.Errorf("%s: value %d (%q) not found in order; page text has %v", key, n, want[n], got)
+		}
+	}
+
+	// 避头尾 and the 28-character line
+	for _, ln := range strings.Split(layout, "\n") {
+		ln = strings.TrimSpace(ln)
+		if ln == "" || pageNum.MatchString(spaces.ReplaceAllString(ln, "")) {
+			continue
+		}
+		rs := []rune(ln)
+		if noStart(rs[0]) {
+			t.Errorf("line starts with %q: %s", rs[0], ln)
+		}
+		if noEnd(rs[len(rs)-1]) {
+			t.Errorf("line ends with %q: %s", rs[len(rs)-1], ln)
+		}
+	}
+	for _, ln := range strings.Split(raw, "\n") {
+		n := 0
+		for _, c := range ln {
+			if c > 0x2000 && !unicode.IsSpace(c) {
+				n++
+			}
+		}
+		if n > gridChars {
+			t.Errorf("line holds %d CJK characters (max %d): %s", n, gridChars, ln)
+		}
+	}
+
+	// the attachment round-trips byte for byte
+	var js bytes.Buffer
+	if err := app.WriteReport(&js, r); err != nil {
+		t.Fatal(err)
+	}
+	back, data, err := ExtractReport(pdf)
+	if err != nil {
+		t.Fatalf("ExtractReport: %v", err)
+	}
+	if !bytes.Equal(data, js.Bytes()) {
+		t.Errorf("attachment differs from the report file (%d vs %d bytes)", len(data), js.Len())
+	}
+	if back.Unit.Name != r.Unit.Name || back.Year != r.Year {
+		t.Errorf("extracted report %s %d", back.Unit.Name, back.Year)
+	}
+}
+
+func TestFixturesBothStyles(t *testing.T) {
+	for _, name := range []string{"full-2021", "township-2019"} {
+		for _, style := range []string{app.StyleGongwen, app.StylePublic} {
+			for _, seal := range []bool{false, true} {
+				t.Run(name+"/"+style+map[bool]string{true: "/seal"}[seal], func(t *testing.T) {
+					r := loadReport(t, "testdata/"+name+".nianbao.json")
+					opt := Options{Style: style}
+					if seal {
+						opt.Seal = readSeal(t)
+					}
+					checkPDF(t, r, opt)
+				})
+			}
+		}
+	}
+}
+
+// TestSeeds prints every seed report in both styles. Seeds keep the errors
+// of their published copies, so they print as drafts.
+func TestSeeds(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/seeds/*.nianbao.json")
+	if len(files) == 0 {
+		t.Skip("no seed reports in ../testdata/seeds")
+	}
+	for _, f := range files {
+		for _, style := range []string{app.StyleGongwen, app.StylePublic} {
+			t.Run(filepath.Base(f)+"/"+style, func(t *testing.T) {
+				checkPDF(t, loadReport(t, f), Options{Style: style, Draft: true})
+			})
+		}
+	}
+}
+
+func TestCheckErrorsBlockFinalPrint(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	r.SetCell("t3.new.natural", "29") // breaks 本年新收 + 上年结转 = 办理结果 + 结转下年度
+	app.Recompute(r)
+	if !app.Check(r, app.CheckOptions{}).HasErrors() {
+		t.Fatal("the broken fixture should have check errors")
+	}
+	err := Render(&bytes.Buffer{}, r, Options{Now: fixedNow})
+	var ce *CheckError
+	if !errors.As(err, &ce) || len(ce.Findings) == 0 {
+		t.Fatalf("Render = %v, want *CheckError with findings", err)
+	}
+	if !strings.Contains(ce.Error(), "处强制性错误") {
+		t.Errorf("message %q", ce.Error())
+	}
+
+	path, _ := renderFile(t, r, Options{Draft: true})
+	pages := strings.Count(tool(t, "pdfinfo", path), "\n")
+	_ = pages
+	info := tool(t, "pdfinfo", path)
+	if !strings.Contains(info, "【草稿】") {
+		t.Errorf("draft title missing in metadata:\n%s", info)
+	}
+	n := pageCount(t, path)
+	for p := 1; p <= n; p++ {
+		txt := tool(t, "pdftotext", "-f", itoa(p), "-l", itoa(p), "-enc", "UTF-8", path, "-")
+		if !strings.Contains(txt, "草稿") {
+			t.Errorf("page %d carries no 草稿 mark", p)
+		}
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	path, _ := renderFile(t, r, Options{})
+	info := tool(t, "pdfinfo", path)
+	for _, want := range []string{
+		"Title:           新绛县人民政府2021年政府信息公开工作年度报告",
+		"Author:          新绛县人民政府",
+		"Subject:         2021年政府信息公开工作年度报告",
+		"Keywords:        政府信息公开 年度报告 2021",
+		"Creator:         年报助手",
+		"PDF version:     1.7",
+	} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	if strings.Contains(info, "草稿") {
+		t.Error("final print marked as draft")
+	}
+}
+
+func TestDeterministicWithSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1642496400")
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	opt := Options{Style: app.StyleGongwen, Seal: readSeal(t)}
+	var a, b bytes.Buffer
+	if err := Render(&a, r, opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(&b, r.Clone(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("same input and SOURCE_DATE_EPOCH gave different bytes")
+	}
+	if !bytes.Contains(a.Bytes(), []byte("D:20220118090000")) {
+		t.Error("creation date does not follow SOURCE_DATE_EPOCH")
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1642500000")
+	var c bytes.Buffer
+	if err := Render(&c, r, opt); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(a.Bytes(), c.Bytes()) {
+		t.Error("another SOURCE_DATE_EPOCH gave the same bytes")
+	}
+}
+
+// TestRareNames: 堃, 喆 and 赟 are outside GB2312 and the 楷体 font; they
+// must print (from the fallback face), never as a blank.
+func TestRareNames(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	path, _ := renderFile(t, r, Options{Style: app.StyleGongwen})
+	txt := squash(tool(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	for _, want := range []string{"签发人：王堃", "王堃、李喆、张赟"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("%q not in the text", want)
+		}
+	}
+	src := newSetSource(nil)
+	for _, ro := range []role{roleFS, roleKT, roleHT, roleXBS, roleST} {
+		for _, c := range "堃喆赟" {
+			f, d := src.resolve(ro, c)
+			if d != c || !f.Has(c) {
+				t.Errorf("role %s draws %c with %s as %c", ro, c, f.Name, d)
+			}
+		}
+	}
+}
+
+// TestNonBMP: a character above U+FFFF stops a final print with a sentence
+// naming it and prints as □ in a draft; it never reaches the PDF writer.
+func TestNonBMP(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	r.Text.S6 = "本单位联系人吉（𠮷）先生。"
+	err := Render(&bytes.Buffer{}, r, Options{Now: fixedNow})
+	var ce *CharError
+	if !errors.As(err, &ce) || ce.Char != 0x20BB7 {
+		t.Fatalf("Render = %v, want *CharError for U+20BB7", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "U+20BB7") || !strings.Contains(msg, "第六部分") {
+		t.Errorf("message %q", msg)
+	}
+	path, _ := renderFile(t, r, Options{Draft: true})
+	txt := squash(tool(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	if !strings.Contains(txt, "联系人吉（□）先生") {
+		t.Errorf("draft does not show the placeholder")
+	}
+}
