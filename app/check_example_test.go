@@ -166,6 +166,12 @@ func TestBrokenExampleAsStored(t *testing.T) {
 	if e, w := len(res.Errors()), len(res.Warnings()); e != 7 || w != 2 {
 		t.Errorf("core tier: %d errors, %d warnings; want 7 and 2", e, w)
 	}
+	withLint := append(append([]want{}, core...), exGov, exLintYr)
+	res = Check(brokenExample(t), CheckOptions{Lint: true})
+	expectFindings(t, res.Findings, withLint)
+	if e, w := len(res.Errors()), len(res.Warnings()); e != 7 || w != 4 {
+		t.Errorf("with lint: %d errors, %d warnings; want 7 and 4", e, w)
+	}
 }
 
 func TestBrokenExampleAfterRecompute(t *testing.T) {
@@ -184,4 +190,16 @@ func TestBrokenExampleAfterRecompute(t *testing.T) {
 		exFee,
 	}
 	expectFindings(t, Check(r, CheckOptions{}).Findings, core)
+	withLint := append(append([]want{}, core...),
+		want{"TXT-APPLY-DONE", "text.s1", Warning, "一、总体情况：“共受理办结依申请公开2件”称办结2件，表三 （七）总计为1，相差1"},
+		exGov, exLintYr)
+	res := Check(r, CheckOptions{Lint: true})
+	expectFindings(t, res.Findings, withLint)
+	if e, w := len(res.Errors()), len(res.Warnings()); e != 5 || w != 5 {
+		t.Errorf("with lint: %d errors, %d warnings; want 5 and 5", e, w)
+	}
+}
+
+func TestWorkedExampleLintOnlyS1Gov(t *testing.T) {
+	expectFindings(t, Check(workedExample(t), CheckOptions{Lint: true}).Findings, []want{exGov})
 }

@@ -1,4 +1,468 @@
 package app
 
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // lintRules runs the lint tier (formats.md §8.2); every lint rule is a warning.
-func (c *checker) lintRules() {}
+func (c *checker) lintRules() {
+	if c.f != nil {
+		c.t2StockMin()
+		c.t2DeltaNeg()
+		c.t2ProcPair()
+		c.xStock()
+		c.textClaims()
+	}
+	c.txtS1Gov()
+	texts := c.lintTexts()
+	c.lintYear(texts)
+	c.lintUnit(texts)
+	c.lintPlaceholder(texts)
+	c.lintSpam(texts)
+	c.lintOldStruct(texts)
+	c.lintNotice(texts)
+	c.lintParts(texts)
+}
+
+type lintText struct{ path, name, text string }
+
+// lintTexts are the narrative sections after normalisation, in anchor order.
+func (c *checker) lintTexts() []lintText {
+	var out []lintText
+	for _, p := range TextFields {
+		if t := *c.r.TextField(p); strings.TrimSpace(t) != "" {
+			out = append(out, lintText{p, sectionName(p), normText(t)})
+		}
+	}
+	return out
+}
+
+// hit is one occurrence of a text rule; the finding describes the first.
+type hit struct {
+	pos int
+	msg string
+}
+
+// report adds one finding per section for a text rule: the first hit in
+// text order, with 「（本节共{n}处）」 when there are several.
+func (c *checker) report(rule, path string, hits []hit) {
+	if len(hits) == 0 {
+		return
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].pos < hits[j].pos })
+	c.add(Finding{Rule: rule, Severity: Warning, Anchor: path, Message: hits[0].msg + countNote(len(hits))})
+}
+
+func (c *checker) t2StockMin() {
+	if c.f.ID != "2021" {
+		return
+	}
+	for _, k := range []string{"rule", "normdoc"} {
+		eff, cell := c.val("t2." + k + ".effective")
+		iss, _ := c.val("t2." + k + ".issued")
+		rep, _ := c.val("t2." + k + ".repealed")
+		if eff.State == NotNumber || iss.State == NotNumber || rep.State == NotNumber {
+			c.skip("T2-STOCK-MIN", cell.ID, SkipNotNumber)
+			continue
+		}
+		r := iss.Num.Sub(rep.Num)
+		if eff.Num.Cmp(r) >= 0 {
+			continue
+		}
+		c.add(cmpFinding(Finding{Rule: "T2-STOCK-MIN", Severity: Warning, Anchor: cell.ID,
+			Cells: []string{"t2." + k + ".issued", "t2." + k + ".repealed", cell.ID},
+			Message: "表二 " + cell.RowName + "：现行有效件数" + show(eff) + "小于本年制发件数" + show(iss) + "−本年废止件数" + show(rep) +
+				"=" + r.String() + "，相差" + eff.Num.Sub(r).Abs().String()}, eff.Num, r))
+	}
+}
+
+func (c *checker) t2DeltaNeg() {
+	if c.f.ID != "2019" {
+		return
+	}
+	for _, g := range []string{"license", "otherservice", "penalty", "coercion", "fee"} {
+		prev, _ := c.val("t2." + g + ".prev")
+		delta, cell := c.val("t2." + g + ".delta")
+		if prev.State != Number || delta.State != Number {
+			continue
+		}
+		l := prev.Num.Add(delta.Num)
+		if l.Sign() >= 0 {
+			continue
+		}
+		c.add(cmpFinding(Finding{Rule: "T2-DELTA-NEG", Severity: Warning, Anchor: cell.ID, Cells: []string{"t2." + g + ".prev", cell.ID},
+			Message: "表二 " + cell.RowName + "：上一年项目数量" + show(prev) + "+本年增/减" + show(delta) + "=" + l.String() + "，本年项目数量不能为负"},
+			l, DecimalOf(0)))
+	}
+}
+
+func (c *checker) t2ProcPair() {
+	if c.f.ID != "2019" {
+		return
+	}
+	items, _ := c.val("t2.procurement.items")
+	amount, _ := c.val("t2.procurement.amount")
+	if items.State != Number || amount.State != Number {
+		return
+	}
+	a, b := items.Num.Sign(), amount.Num.Sign()
+	if a == 0 && b > 0 || b == 0 && a > 0 {
+		c.add(Finding{Rule: "T2-PROC-PAIR", Severity: Warning, Anchor: "t2.procurement.amount", Cells: []string{"t2.procurement.items", "t2.procurement.amount"},
+			Message: "表二 政府集中采购：采购项目数量" + show(items) + "与采购总金额" + show(amount) + "应同为0或同不为0"})
+	}
+}
+
+// xStock is X-STOCK: 现行有效件数 carries over between two 2021-format years.
+func (c *checker) xStock() {
+	p := c.opt.Prev
+	for _, k := range []string{"rule", "normdoc"} {
+		anchor := "t2." + k + ".effective"
+		if c.f.ID != "2021" || c.r.Year < 2022 {
+			return
+		}
+		if p == nil || p.Year != c.r.Year-1 || p.Format != "2021" {
+			c.skip("X-STOCK", anchor, SkipNoPrevious)
+			continue
+		}
+		eff, cell := c.val(anchor)
+		iss, _ := c.val("t2." + k + ".issued")
+		rep, _ := c.val("t2." + k + ".repealed")
+		pe := ParseValue(p.Cells[anchor])
+		if eff.State == NotNumber || iss.State == NotNumber || rep.State == NotNumber || pe.State == NotNumber {
+			c.skip("X-STOCK", anchor, SkipNotNumber)
+			continue
+		}
+		r := pe.Num.Add(iss.Num).Sub(rep.Num)
+		if eff.Num.Cmp(r) == 0 {
+			continue
+		}
+		c.add(cmpFinding(Finding{Rule: "X-STOCK", Severity: Warning, Anchor: anchor,
+			Cells: []string{"t2." + k + ".issued", "t2." + k + ".repealed", anchor},
+			Message: "表二 " + cell.RowName + "：现行有效件数" + show(eff) + "，" + itoa(p.Year) + "年现行有效件数" + show(pe) +
+				"+本年制发件数" + show(iss) + "−本年废止件数" + show(rep) + "=" + r.String() + "，相差" + eff.Num.Sub(r).Abs().String()}, eff.Num, r))
+	}
+}
+
+// txtS1Gov is TXT-S1-GOV: a 人民政府 reports 考核、评议 and 责任追究 (条例 第五十条).
+func (c *checker) txtS1Gov() {
+	if !strings.HasSuffix(strings.TrimSpace(c.r.Unit.Name), "人民政府") {
+		return
+	}
+	s1 := c.r.Text.S1
+	var missing []string
+	if !strings.Contains(s1, "考核") {
+		missing = append(missing, "工作考核")
+	}
+	if !strings.Contains(s1, "评议") {
+		missing = append(missing, "社会评议")
+	}
+	if !strings.Contains(s1, "追究") && !strings.Contains(s1, "追责") && !strings.Contains(s1, "问责") {
+		missing = append(missing, "责任追究")
+	}
+	if len(missing) > 0 {
+		c.add(Finding{Rule: "TXT-S1-GOV", Severity: Warning, Anchor: "text.s1",
+			Message: "一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：" + strings.Join(missing, "、")})
+	}
+}
+
+var (
+	reBadYear = regexp.MustCompile(`[0-9]{5,}年`)
+	reCutoff  = regexp.MustCompile(`(截至|截止到|截止)\s*([0-9]{4})年12月(31日|底)`)
+)
+
+// lintYear is LINT-YEAR: malformed years, last year's opening sentences, and
+// cut-off dates of another year.
+func (c *checker) lintYear(texts []lintText) {
+	y := c.r.Year
+	py := itoa(y - 1)
+	for _, t := range texts {
+		var hits []hit
+		for _, m := range reBadYear.FindAllStringIndex(t.text, -1) {
+			hits = append(hits, hit{m[0], t.name + "：“" + t.text[m[0]:m[1]] + "”年份格式有误"})
+		}
+		if t.path == "text.preface" || t.path == "text.s1" {
+			off := 0
+			sentences(t.text, func(sent string) bool {
+				i := strings.Index(t.text[off:], sent) + off
+				off = i + len(sent)
+				if rest, ok := strings.CutPrefix(sent, py+"年"); ok && (rest == "" || !isDigit(rest[0])) {
+					hits = append(hits, hit{i, t.name + "：句子“" + sent + "”以" + py + "年开头，而报告年度为" + itoa(y) + "年，疑似沿用上年文字"})
+				}
+				return true
+			})
+		}
+		for _, m := range reCutoff.FindAllStringSubmatchIndex(t.text, -1) {
+			z := t.text[m[4]:m[5]]
+			if z != itoa(y) {
+				hits = append(hits, hit{m[0], t.name + "：“" + t.text[m[0]:m[1]] + "”中的截止年份(" + z + ")与报告年度(" + itoa(y) + ")不一致"})
+			}
+		}
+		c.report("LINT-YEAR", t.path, hits)
+	}
+}
+
+// ownCore reduces a unit name to its core (漳平市西园镇人民政府 → 西园).
+func ownCore(name string) string {
+	for _, s := range []string{"人民政府", "政府", "办事处"} {
+		if r, ok := strings.CutSuffix(name, s); ok {
+			name = r
+			break
+		}
+	}
+	for _, s := range []string{"街道", "镇", "乡", "县", "区", "旗"} {
+		if r, ok := strings.CutSuffix(name, s); ok {
+			name = r
+			break
+		}
+	}
+	if i := strings.LastIndexAny(name, "省市州盟县区旗"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(name[i:])
+		name = name[i+n:]
+	}
+	return name
+}
+
+var unitSuffixes = map[string][]string{
+	LevelTownship: {"镇人民政府", "乡人民政府", "街道办事处"},
+	LevelCounty:   {"县人民政府", "区人民政府", "旗人民政府"},
+}
+
+const genericLast = "以在由经向对和及与同为本我全各该此原市省区乡镇城村"
+
+// lintUnit is LINT-UNIT: the name of another unit of the same level.
+func (c *checker) lintUnit(texts []lintText) {
+	sufs := unitSuffixes[c.r.Unit.Level]
+	if sufs == nil {
+		return
+	}
+	core := ownCore(c.r.Unit.Name)
+	for _, t := range texts {
+		var hits []hit
+		for _, suf := range sufs {
+			for off := 0; ; {
+				k := strings.Index(t.text[off:], suf)
+				if k < 0 {
+					break
+				}
+				i := off + k
+				off = i + len(suf)
+				j := i
+				for j > 0 {
+					r, n := utf8.DecodeLastRuneInString(t.text[:j])
+					if !unicode.Is(unicode.Han, r) {
+						break
+					}
+					j -= n
+				}
+				run := t.text[j:i]
+				if core != "" && strings.HasSuffix(run, core) {
+					continue
+				}
+				last, _ := utf8.DecodeLastRuneInString(run)
+				if utf8.RuneCountInString(run) < 2 || strings.ContainsRune(genericLast, last) {
+					continue
+				}
+				tail := []rune(run)
+				if len(tail) > 4 {
+					tail = tail[len(tail)-4:]
+				}
+				hits = append(hits, hit{j, t.name + "：出现其他单位名称“" + string(tail) + suf + "”，本单位为" + c.r.Unit.Name + "，疑似套用他人文字"})
+			}
+		}
+		c.report("LINT-UNIT", t.path, hits)
+	}
+}
+
+var (
+	reURL         = regexp.MustCompile(`(?i)(https?://|www\.)[A-Za-z0-9./:_?=&%#~+\-]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	rePlaceholder = regexp.MustCompile(`[XxＸｘ×＊*]{2,}|[XxＸｘ×]月[XxＸｘ×]日|某某|□{2,}|[_＿]{3,}|请填写|待填写|待补充|此处填写|单位名称|TODO|年[ \t\x{3000}]*月[ \t\x{3000}]*日`)
+)
+
+// inSpans reports whether [a,b) overlaps one of the spans.
+func inSpans(spans [][]int, a, b int) bool {
+	for _, s := range spans {
+		if a < s[1] && b > s[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' }
+
+// lintPlaceholder is LINT-PLACEHOLDER, on the title and every section.
+func (c *checker) lintPlaceholder(texts []lintText) {
+	all := append([]lintText{{"doc.title", "标题", normText(c.r.Title())}}, texts...)
+	for _, t := range all {
+		urls := reURL.FindAllStringIndex(t.text, -1)
+		var hits []hit
+		for _, m := range rePlaceholder.FindAllStringIndex(t.text, -1) {
+			frag := t.text[m[0]:m[1]]
+			switch {
+			case strings.ContainsAny(frag[:1], "Xx*") || strings.HasPrefix(frag, "Ｘ") || strings.HasPrefix(frag, "ｘ") ||
+				strings.HasPrefix(frag, "×") || strings.HasPrefix(frag, "＊"):
+				if !strings.Contains(frag, "月") && (m[0] > 0 && isASCIILetter(t.text[m[0]-1]) || m[1] < len(t.text) && isASCIILetter(t.text[m[1]])) {
+					continue
+				}
+				if inSpans(urls, m[0], m[1]) {
+					continue
+				}
+			case strings.HasPrefix(frag, "年"):
+				// A blank date: no digit before 年.
+				k := m[0]
+				for k > 0 && (t.text[k-1] == ' ' || t.text[k-1] == '\t') {
+					k--
+				}
+				if k > 0 && isDigit(t.text[k-1]) {
+					continue
+				}
+			}
+			hits = append(hits, hit{m[0], t.name + "：出现占位文字“" + frag + "”，请替换为实际内容"})
+		}
+		c.report("LINT-PLACEHOLDER", t.path, hits)
+	}
+}
+
+var spamWords = []string{"uedbet", "bet365", "体育投注", "博彩", "娱乐城", "真人娱乐", "百家乐", "老虎机", "赌场", "棋牌游戏"}
+
+var spamAllow = map[string]bool{"app": true, "pdf": true, "wps": true, "word": true, "excel": true, "ppt": true, "gdp": true,
+	"ppp": true, "epc": true, "led": true, "gps": true, "usb": true, "wifi": true, "vip": true, "ipv6": true, "icp": true, "html": true}
+
+var reLatinRun = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]{2,}`)
+
+// lintSpam is LINT-SPAM: gambling words and Latin tokens wedged between Han
+// characters, as injected into hacked web pages (seed 002).
+func (c *checker) lintSpam(texts []lintText) {
+	for _, t := range texts {
+		lower := strings.ToLower(t.text)
+		urls := reURL.FindAllStringIndex(t.text, -1)
+		var spans [][2]int
+		var words []string
+		add := func(a, b int) {
+			for _, s := range spans {
+				if a < s[1] && b > s[0] {
+					return
+				}
+			}
+			spans = append(spans, [2]int{a, b})
+			words = append(words, t.text[a:b])
+		}
+		type occ struct{ a, b int }
+		var found []occ
+		for _, w := range spamWords {
+			for off := 0; ; {
+				k := strings.Index(lower[off:], w)
+				if k < 0 {
+					break
+				}
+				found = append(found, occ{off + k, off + k + len(w)})
+				off += k + len(w)
+			}
+		}
+		for _, m := range reLatinRun.FindAllStringIndex(t.text, -1) {
+			before, _ := utf8.DecodeLastRuneInString(t.text[:m[0]])
+			after, _ := utf8.DecodeRuneInString(t.text[m[1]:])
+			if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
+				continue
+			}
+			if inSpans(urls, m[0], m[1]) || spamAllow[strings.ToLower(t.text[m[0]:m[1]])] {
+				continue
+			}
+			found = append(found, occ{m[0], m[1]})
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].a < found[j].a })
+		for _, o := range found {
+			add(o.a, o.b)
+		}
+		if len(words) > 0 {
+			c.add(Finding{Rule: "LINT-SPAM", Severity: Warning, Anchor: t.path,
+				Message: t.name + "：出现异常词“" + words[0] + "”（本节" + strconv.Itoa(len(words)) + "处），疑似网页被篡改或复制时带入的垃圾文字"})
+		}
+	}
+}
+
+var oldStructTerms = []string{"收费及减免", "依申请公开政府信息和不予公开政府信息", "受理申请的数量", "“不予公开”的政府信息", "\"不予公开\"的政府信息"}
+
+// lintOldStruct is LINT-OLDSTRUCT: wording of the pre-2019 report structure.
+func (c *checker) lintOldStruct(texts []lintText) {
+	for _, t := range texts {
+		terms := oldStructTerms
+		if t.path == "text.preface" {
+			terms = append(terms[:len(terms):len(terms)], "一、概述", "概述、")
+		}
+		var hits []hit
+		for _, w := range terms {
+			for off := 0; ; {
+				k := strings.Index(t.text[off:], w)
+				if k < 0 {
+					break
+				}
+				hits = append(hits, hit{off + k, t.name + "：出现2019年以前旧版年报的结构用语“" + w + "”，" + itoa(c.r.Year) + "年度报告应按规定格式的六个部分编写"})
+				off += k + len(w)
+			}
+		}
+		c.report("LINT-OLDSTRUCT", t.path, hits)
+	}
+}
+
+var (
+	reNotice = regexp.MustCompile(`国办公开办函[〔\[［(（【]\s*([0-9]{4})\s*[〕\]］)）】]\s*([0-9]+)\s*号`)
+	reTrial  = regexp.MustCompile(`报告格式[（(]试行[）)]`)
+)
+
+// lintNotice is LINT-NOTICE: the cited format notice does not fit the year.
+func (c *checker) lintNotice(texts []lintText) {
+	y := c.r.Year
+	for _, t := range texts {
+		var hits []hit
+		for _, m := range reNotice.FindAllStringSubmatchIndex(t.text, -1) {
+			num := t.text[m[2]:m[3]] + "/" + t.text[m[4]:m[5]]
+			switch {
+			case y >= 2021 && num == "2019/60":
+				hits = append(hits, hit{m[0], t.name + "：" + itoa(y) + "年度报告引用了“国办公开办函〔2019〕60号”（已被替代），应引用国办公开办函〔2021〕30号"})
+			case y <= 2020 && num == "2021/30":
+				hits = append(hits, hit{m[0], t.name + "：" + itoa(y) + "年度报告适用国办公开办函〔2019〕60号格式，却引用了〔2021〕30号"})
+			}
+		}
+		if y >= 2021 {
+			for _, m := range reTrial.FindAllStringIndex(t.text, -1) {
+				hits = append(hits, hit{m[0], t.name + "：" + itoa(y) + "年度报告引用了“国办公开办函〔2019〕60号”（已被替代），应引用国办公开办函〔2021〕30号"})
+			}
+		}
+		c.report("LINT-NOTICE", t.path, hits)
+	}
+}
+
+var reParts = regexp.MustCompile(`([一二三四五六七八九十]|[0-9]+)个?部分`)
+
+// lintParts is LINT-PARTS: the preface says the report has other than six parts.
+func (c *checker) lintParts(texts []lintText) {
+	for _, t := range texts {
+		if t.path != "text.preface" && t.path != "text.s1" {
+			continue
+		}
+		var hits []hit
+		off := 0
+		sentences(t.text, func(sent string) bool {
+			i := strings.Index(t.text[off:], sent) + off
+			off = i + len(sent)
+			if !strings.Contains(sent, "报告") || !(strings.Contains(sent, "组成") || strings.Contains(sent, "构成") || strings.Contains(sent, "包括")) {
+				return true
+			}
+			for _, m := range reParts.FindAllStringSubmatchIndex(sent, -1) {
+				n := sent[m[2]:m[3]]
+				if n == "六" || n == "6" {
+					continue
+				}
+				hits = append(hits, hit{i + m[0], t.name + "：称报告由“" + n + "个部分”组成，规定格式为六个部分"})
+			}
+			return true
+		})
+		c.report("LINT-PARTS", t.path, hits)
+	}
+}
