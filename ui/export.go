@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app"
+	"nianbao/pdfout"
+	"nianbao/storage"
+)
+
+// DefaultPDFName is «{机关名称}{年度}年政府信息公开工作年度报告.pdf».
+func DefaultPDFName(r *app.Report) string {
+	return safeName(fmt.Sprintf("%s%d年政府信息公开工作年度报告", r.Unit.Name, r.Year)) + ".pdf"
+}
+
+// safeName drops the characters Windows refuses in file names.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 32 {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// ExportPDF renders the open report to path. With errors and !draft it
+// returns *pdfout.CheckError and writes nothing.
+func (m *MainWindow) ExportPDF(path string, draft bool) error {
+	if m.rep == nil {
+		return errors.New("没有打开的报告。")
+	}
+	if !m.flush() {
+		return errors.New("有修改尚未保存，请先重试保存。")
+	}
+	seal, err := m.ws.Seal(m.rep.Unit.Name)
+	if err != nil {
+		return fmt.Errorf("读取印章失败：%s", userMessage(err))
+	}
+	var buf bytes.Buffer
+	err = pdfout.Render(&buf, m.rep, pdfout.Options{Style: m.rep.Doc.Style, Seal: seal, Draft: draft, Prev: m.prev})
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		return fmt.Errorf("无法写入文件“%s”：%v", path, err)
+	}
+	if !draft {
+		err := m.ws.Snapshot(m.id, storage.ReasonExport)
+		if err == nil {
+			err = m.ws.MarkExported(m.id, path)
+		}
+		if err != nil {
+			return fmt.Errorf("PDF已保存，但记录导出状态失败：%s", userMessage(err))
+		}
+		m.reloadList()
+	}
+	_ = m.ws.SetSetting(settingLastDir, filepath.Dir(path))
+	return nil
+}
+
+// writeFileAtomic replaces path only once the whole file is on disk.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// showExportPDF refuses a report with errors (offering a draft) and otherwise
+// asks where to save.
+func (m *MainWindow) showExportPDF() {
+	if m.rep == nil {
+		m.say("请先新建或打开一份报告。")
+		return
+	}
+	errs := m.result.Errors()
+	if len(errs) == 0 {
+		m.askPDFPath(false)
+		return
+	}
+	var lines []string
+	for i, f := range errs {
+		if i == 20 {
+			lines = append(lines, fmt.Sprintf("……另有%d项", len(errs)-20))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("%d. %s", i+1, f.Message))
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabel(fmt.Sprintf("报告还有%d项强制性错误，改正之前不能导出正式PDF。可以先导出带“草稿”水印的PDF供内部审阅。", len(errs)))
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("不能导出正式PDF", "导出草稿", "返回修改",
+		container.NewBorder(head, nil, nil, nil, container.NewVScroll(text)),
+		func(ok bool) {
+			if ok {
+				m.askPDFPath(true)
+			}
+		}, m.win)
+	d.Resize(fyne.NewSize(640, 440))
+	d.Show()
+}
+
+func (m *MainWindow) lastDir() fyne.ListableURI {
+	dir, _ := m.ws.Setting(settingLastDir)
+	if dir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = home
+		}
+	}
+	l, err := fstorage.ListerForURI(fstorage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	return l
+}
+
+func (m *MainWindow) askPDFPath(draft bool) {
+	name := DefaultPDFName(m.rep)
+	if draft {
+		name = strings.TrimSuffix(name, ".pdf") + "（草稿）.pdf"
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		_ = wc.Close()
+		if err := m.ExportPDF(path, draft); err != nil {
+			_ = os.Remove(path) // the empty file the dialog created
+			m.showError("导出PDF失败", err)
+			return
+		}
+		m.showExported(path)
+	}, m.win)
+	d.SetFileName(name)
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".pdf"}))
+	if l := m.lastDir(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Show()
+}
+
+func (m *MainWindow) showError(title string, err error) {
+	var ce *pdfout.CheckError
+	if errors.As(err, &ce) {
+		err = fmt.Errorf("报告有%d项强制性错误，不能导出正式PDF。", len(ce.Findings))
+	}
+	dialog.ShowInformation(title, userMessage(err), m.win)
+}
+
+// showExported offers to open the PDF or its folder.
+func (m *MainWindow) showExported(path string) {
+	m.say("已导出：" + path)
+	open := func(p string) {
+		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(p)}
+		if err := m.app.OpenURL(u); err != nil {
+			m.fail("打开", err)
+		}
+	}
+	box := container.NewVBox(
+		widget.NewLabel("PDF已保存到：\n"+path),
+		container.NewHBox(
+			widget.NewButton("打开文件", func() { open(path) }),
+			widget.NewButton("打开所在文件夹", func() { open(filepath.Dir(path)) })),
+	)
+	dialog.ShowCustom("导出完成", "关闭", box, m.win)
+}

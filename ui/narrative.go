@@ -1,0 +1,235 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app"
+)
+
+// textEntry is a plain Entry (not data-bound: bound entries truncate Chinese
+// IME input) that refuses characters outside the BMP, which neither the PDF
+// fonts nor the report file rules accept.
+type textEntry struct {
+	widget.Entry
+	refused func(r rune)
+}
+
+func newTextEntry(multiLine bool, refused func(rune)) *textEntry {
+	e := &textEntry{refused: refused}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedRune refuses a non-BMP character.
+func (e *textEntry) TypedRune(r rune) {
+	if r > 0xFFFF {
+		if e.refused != nil {
+			e.refused(r)
+		}
+		return
+	}
+	e.Entry.TypedRune(r)
+}
+
+// TypedShortcut pastes only BMP characters and reports the others.
+func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
+	p, ok := s.(*fyne.ShortcutPaste)
+	if !ok || p.Clipboard == nil {
+		e.Entry.TypedShortcut(s)
+		return
+	}
+	text := p.Clipboard.Content()
+	clean, bad := stripNonBMP(text)
+	if len(bad) == 0 {
+		e.Entry.TypedShortcut(s)
+		return
+	}
+	if e.refused != nil {
+		e.refused(bad[0])
+	}
+	e.insert(clean)
+}
+
+// insert puts text at the cursor, as typing would.
+func (e *textEntry) insert(text string) {
+	lines := strings.Split(e.Text, "\n")
+	row, col := e.CursorRow, e.CursorColumn
+	if row >= len(lines) {
+		row = len(lines) - 1
+	}
+	pos := 0
+	for i := 0; i < row; i++ {
+		pos += len(lines[i]) + 1
+	}
+	line := []rune(lines[row])
+	if col > len(line) {
+		col = len(line)
+	}
+	pos += len(string(line[:col]))
+	e.SetText(e.Text[:pos] + text + e.Text[pos:])
+	after := strings.Split(e.Text[:pos+len(text)], "\n")
+	e.CursorRow = len(after) - 1
+	e.CursorColumn = utf8.RuneCountInString(after[len(after)-1])
+	e.Refresh()
+}
+
+// stripNonBMP removes the characters outside the BMP and returns them.
+func stripNonBMP(s string) (string, []rune) {
+	var bad []rune
+	clean := strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			bad = append(bad, r)
+			return -1
+		}
+		return r
+	}, s)
+	return clean, bad
+}
+
+// refusedMessage explains why a character was not accepted.
+func refusedMessage(r rune) string {
+	return fmt.Sprintf("不能输入字符“%c”（U+%X）：它不在常用汉字范围内，公文字体无法打印。请改用常用字或用文字说明。", r, r)
+}
+
+// narrative is the editor of one text section with its character count.
+type narrative struct {
+	path  string
+	entry *textEntry
+	count *widget.Label
+}
+
+var sectionNames = map[string]string{
+	"text.preface": "前言",
+	"text.s1":      app.SectionHeadings[0],
+	"text.s5":      app.SectionHeadings[4],
+	"text.s6":      app.SectionHeadings[5],
+}
+
+func (m *MainWindow) newNarrative(path string, rows int) *narrative {
+	n := &narrative{path: path, count: widget.NewLabel("")}
+	n.entry = newTextEntry(true, func(r rune) { m.say(refusedMessage(r)) })
+	n.entry.SetMinRowsVisible(rows)
+	n.entry.SetText(*m.rep.TextField(path))
+	n.showCount()
+	n.entry.OnChanged = func(s string) {
+		if clean, bad := stripNonBMP(s); len(bad) > 0 { // e.g. text set by an IME in one go
+			m.say(refusedMessage(bad[0]))
+			n.entry.SetText(clean)
+			return
+		}
+		n.showCount()
+		m.fieldEdited(path, s)
+	}
+	m.texts[path] = n
+	return n
+}
+
+func (n *narrative) showCount() {
+	c := 0
+	for _, r := range n.entry.Text {
+		if r != '\n' && r != ' ' && r != '\t' {
+			c++
+		}
+	}
+	n.count.SetText(fmt.Sprintf("%d字", c))
+}
+
+// header is a section's heading line with its count and tools.
+func (n *narrative) header(tools ...fyne.CanvasObject) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(sectionNames[n.path], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	objs := append([]fyne.CanvasObject{title, n.count, layout.NewSpacer()}, tools...)
+	return container.NewHBox(objs...)
+}
+
+// dataButton inserts the sentences generated from the tables at the cursor.
+func (m *MainWindow) dataButton(n *narrative) fyne.CanvasObject {
+	return widget.NewButton("插入数据说明", func() {
+		text := DataSentences(m.rep, n.path)
+		if text == "" {
+			m.say("本节没有可从表格生成的说明。")
+			return
+		}
+		n.entry.insert(text)
+		m.say("已插入根据表格生成的说明，请核对后修改措辞。")
+	})
+}
+
+// textPage is the page of section 五 or 六.
+func (m *MainWindow) textPage(path string, rows int) fyne.CanvasObject {
+	n := m.newNarrative(path, rows)
+	tools := []fyne.CanvasObject{m.dataButton(n)}
+	hint := "写明存在的主要问题和改进措施，不少于20字。"
+	if path == "text.s6" {
+		hint = "第一项写信息处理费收取情况（依据《政府信息公开信息处理费管理办法》），其后写其他需要报告的事项；没有的写“无。”"
+		tools = append([]fyne.CanvasObject{widget.NewButton("插入信息处理费项", func() {
+			if strings.Contains(n.entry.Text, "信息处理费") {
+				m.say("正文已写有信息处理费情况。")
+				return
+			}
+			n.entry.SetText(strings.TrimLeft(feeItem(m.rep)+"\n"+n.entry.Text, "\n"))
+		})}, tools...)
+	}
+	note := widget.NewLabel(hint)
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	return container.NewBorder(container.NewVBox(n.header(tools...), note), nil, nil, nil, n.entry)
+}
+
+// sectionOne is the page with the preface and section 一.
+func (m *MainWindow) sectionOne() fyne.CanvasObject {
+	pre := m.newNarrative("text.preface", 4)
+	s1 := m.newNarrative("text.s1", 12)
+	heads := widget.NewButton("插入五个小标题", func() {
+		missing := missingSubHeads(s1.entry.Text)
+		if len(missing) == 0 {
+			m.say("五个小标题都已写在正文中。")
+			return
+		}
+		text := strings.TrimRight(s1.entry.Text, "\n")
+		for _, h := range missing {
+			if text != "" {
+				text += "\n"
+			}
+			text += h + "\n"
+		}
+		s1.entry.SetText(text)
+	})
+	regen := widget.NewButton("重新生成前言", func() {
+		pre.entry.SetText(app.Preface(m.rep.FormatDef(), m.rep.Year))
+	})
+	top := container.NewBorder(pre.header(regen), nil, nil, nil, pre.entry)
+	body := container.NewBorder(s1.header(heads, m.dataButton(s1)), nil, nil, nil, s1.entry)
+	split := container.NewVSplit(top, body)
+	split.Offset = 0.25
+	return split
+}
+
+// missingSubHeads lists the sub-heads of section 一 not yet in the text.
+func missingSubHeads(text string) []string {
+	var out []string
+	for _, h := range app.S1SubHeads {
+		if !strings.Contains(text, h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// NarrativeText returns the text shown in a narrative editor.
+func (m *MainWindow) NarrativeText(path string) string {
+	if n := m.texts[path]; n != nil {
+		return n.entry.Text
+	}
+	return ""
+}
