@@ -120,7 +120,10 @@ func (w *Workspace) open() error {
 			return err
 		}
 	}
-	return w.backupIfDue()
+	// A failed routine backup (e.g. a full disk) must not keep the drafts
+	// from opening; the next open tries again.
+	_ = w.backupIfDue()
+	return nil
 }
 
 // Path returns the absolute path of the workspace file.
