@@ -114,3 +114,12 @@ func TestCheckUnreadableFiles(t *testing.T) {
 		t.Errorf("no file: exit %d", code)
 	}
 }
+
+func TestCheckLint(t *testing.T) {
+	code, out, _ := cli(t, "check", "--lint", example)
+	want := "WARN TXT-S1-GOV text.s1 一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：工作考核、社会评议、责任追究\n" +
+		"检查结果：0个错误，1个警告，7项未检查（缺少上年报告）。\n"
+	if code != exitOK || out != want {
+		t.Errorf("exit %d\n got %q\nwant %q", code, out, want)
+	}
+}
