@@ -280,7 +280,7 @@ func (c *checker) lintUnit(texts []lintText) {
 
 var (
 	reURL         = regexp.MustCompile(`(?i)(https?://|www\.)[A-Za-z0-9./:_?=&%#~+\-]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	rePlaceholder = regexp.MustCompile(`[XxＸｘ×＊*]{2,}|[XxＸｘ×]月[XxＸｘ×]日|某某|□{2,}|[_＿]{3,}|请填写|待填写|待补充|此处填写|单位名称|TODO|年[ \t\x{3000}]*月[ \t\x{3000}]*日`)
+	rePlaceholder = regexp.MustCompile(`[XxＸｘ×＊*]{2,}|[XxＸｘ×]月[XxＸｘ×]日|某某|□{2,}|[_＿]{3,}|请填写|待填写|待补充|此处填写|单位名称|TODO|年[ \t\x{3000}]+月[ \t\x{3000}]+日`)
 )
 
 // inSpans reports whether [a,b) overlaps one of the spans.
@@ -328,6 +328,22 @@ func (c *checker) lintPlaceholder(texts []lintText) {
 	}
 }
 
+// asciiLower lowers ASCII letters only, so byte offsets stay those of s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
 var spamWords = []string{"uedbet", "bet365", "体育投注", "博彩", "娱乐城", "真人娱乐", "百家乐", "老虎机", "赌场", "棋牌游戏"}
 
 var spamAllow = map[string]bool{"app": true, "pdf": true, "wps": true, "word": true, "excel": true, "ppt": true, "gdp": true,
@@ -339,7 +355,7 @@ var reLatinRun = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]{2,}`)
 // characters, as injected into hacked web pages (seed 002).
 func (c *checker) lintSpam(texts []lintText) {
 	for _, t := range texts {
-		lower := strings.ToLower(t.text)
+		lower := asciiLower(t.text)
 		urls := reURL.FindAllStringIndex(t.text, -1)
 		var spans [][2]int
 		var words []string

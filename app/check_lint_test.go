@@ -108,3 +108,38 @@ func TestLintOffByDefault(t *testing.T) {
 		t.Errorf("lint rules ran without CheckOptions.Lint: %v", rulesOf(got))
 	}
 }
+
+func TestPlaceholderForms(t *testing.T) {
+	r := loadReport(t, "testdata/lint-clean-2021.nianbao.json")
+	for text, frag := range map[string]string{
+		"成文日期：    年  月  日":                "年  月  日",
+		"于20XX年完成。":                      "XX",
+		"于X月X日前完成。":                     "X月X日",
+		"由某某负责。":                         "某某",
+		"签字：＿＿＿＿。":                       "＿＿＿＿",
+		"□□□□":                           "□□□□",
+		"联系人：待补充。":                       "待补充",
+		"见http://www.example.gov.cn/xx/。": "",
+		"使用Exxon的设备。":                    "",
+		"2022年 2月 8日":                    "",
+	} {
+		r.Text.S6 = "无。" + text
+		got := only(t, Check(r, CheckOptions{Lint: true}).Findings, "LINT-PLACEHOLDER")
+		switch {
+		case frag == "" && got != nil:
+			t.Errorf("%q: %v", text, got)
+		case frag != "" && (len(got) != 1 || got[0].Message != "六、其他需要报告的事项：出现占位文字“"+frag+"”，请替换为实际内容"):
+			t.Errorf("%q: %v, want fragment %q", text, got, frag)
+		}
+	}
+}
+
+func TestSpamOffsetsSurviveUnicodeCase(t *testing.T) {
+	// U+212A KELVIN SIGN lowercases to a one-byte k; offsets must not shift.
+	r := loadReport(t, "testdata/lint-clean-2021.nianbao.json")
+	r.Text.S6 = "无。\u212A温度为UEDBET博彩资料。"
+	got := only(t, Check(r, CheckOptions{Lint: true}).Findings, "LINT-SPAM")
+	if len(got) != 1 || got[0].Message != "六、其他需要报告的事项：出现异常词“UEDBET”（本节2处），疑似网页被篡改或复制时带入的垃圾文字" {
+		t.Errorf("%v", got)
+	}
+}
