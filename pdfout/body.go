@@ -109,8 +109,13 @@ func (l *layout) placeBody(bs []block) {
 			continue
 		}
 		if b.p.heading && i+1 < len(bs) {
-			need := len(b.p.lines)
-			next := bs[i+1]
+			// a chain of headings moves with what follows the last of them
+			need, j := len(b.p.lines), i+1
+			for j < len(bs) && bs[j].p != nil && bs[j].p.heading && j+1 < len(bs) {
+				need += len(bs[j].p.lines)
+				j++
+			}
+			next := bs[j]
 			fits := true
 			if next.t != nil {
 				fits = l.line+need <= gridLines && lineTop(l.line+need)+next.t.firstNeed() <= typeBottom+1e-6

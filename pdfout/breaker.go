@@ -51,8 +51,9 @@ func atomize(gs []glyph) []atom {
 	}
 	for i := 0; i < len(gs); {
 		r := gs[i].r
+		signed := (r == '-' || r == '+' || r == '−') && i+1 < len(gs) && gs[i+1].r >= '0' && gs[i+1].r <= '9' && (i == 0 || !isUnit(gs[i-1].r))
 		switch {
-		case isUnit(r):
+		case isUnit(r) || signed:
 			j := i + 1
 			for j < len(gs) {
 				if isUnit(gs[j].r) {
@@ -182,6 +183,12 @@ func breakLines(atoms []atom, first, rest, tc float64) []brokenLine {
 			}
 			if !(noStart(in[kk].first()) || noEnd(in[kk-1].last())) {
 				k = kk
+			} else {
+				// 推出 impossible (one unit on the line): 推入 up to two
+				// closing marks; justification squeezes them in
+				for n := 0; n < 2 && k < len(in) && noStart(in[k].first()) && len(in[k].g) <= 2; n++ {
+					k++
+				}
 			}
 		}
 		end := k

@@ -255,7 +255,7 @@ type lexer struct {
 	i int
 }
 
-func isWS(c byte) bool   { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0 }
+func isWS(c byte) bool    { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0 }
 func isDelim(c byte) bool { return bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0 }
 
 func (lx *lexer) skip() {

@@ -291,6 +291,13 @@ func (l *layout) placeBanji(b banji) {
 	l.line = gridLines
 }
 
+// pageNumberRunes records the characters of page number n.
+func (l *layout) pageNumberRunes(n int) {
+	for _, g := range l.shape([]span{{ro: roleST, text: fmt.Sprintf("— %d —", n)}}, smallSize) {
+		l.used.add(g.f, []rune{g.r})
+	}
+}
+
 // pageNumber draws «— N —» in 4号宋体: odd pages 居右空一字, even 居左空一字 (§6).
 func (l *layout) pageNumber(w writer, n int) {
 	s := []span{{ro: roleST, text: fmt.Sprintf("— %d —", n)}}

@@ -1,6 +1,9 @@
 package pdfout
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Page geometry of gongwen.md §1, in mm from the top-left corner.
 const (
@@ -44,6 +47,44 @@ type span struct {
 // page collects drawing operations; they run once the layout is final.
 type page struct{ ops []func(w writer) }
 
+// runeUse collects the characters drawn with each face, faces in order of
+// first use, so that only subsets of the fonts need to be embedded.
+type runeUse struct {
+	faces []*face
+	runes map[*face]map[rune]bool
+}
+
+func (u *runeUse) add(f *face, rs []rune) {
+	if u.runes == nil {
+		u.runes = map[*face]map[rune]bool{}
+	}
+	m := u.runes[f]
+	if m == nil {
+		m = map[rune]bool{}
+		u.runes[f] = m
+		u.faces = append(u.faces, f)
+	}
+	for _, r := range rs {
+		m[r] = true
+	}
+}
+
+// list returns the runes of f in ascending order.
+func (u *runeUse) list(f *face) []rune {
+	rs := make([]rune, 0, len(u.runes[f]))
+	for r := range u.runes[f] {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	return rs
+}
+
+// mark records one placed body line or table start.
+type mark struct {
+	page, line int
+	heading    bool
+}
+
 // layout places content on grid lines page by page.
 type layout struct {
 	w     writer
@@ -51,8 +92,12 @@ type layout struct {
 	pages []*page
 	line  int // next free grid line on the last page
 
-	bodyLines int // body lines placed so far (for the closing-block rule)
-	breakAt   int // force a new page before this body line; -1 for none
+	bodyLines   int    // body lines placed so far (for the closing-block rule)
+	marks       []mark // where body lines and tables went, for tests
+	closingPage int    // page of 署名 and 成文日期
+	lineHeading []bool // per body line: part of a standalone heading
+	used        runeUse
+	breakAt     int // force a new page before this body line; -1 for none
 }
 
 func newLayout(w writer, fs fontSource) *layout {
@@ -116,6 +161,7 @@ func (l *layout) drawGlyphs(gs []glyph, size, x, y, tc, tz float64) {
 			x += (g.w + tc) * scale
 		}
 		str := string(s)
+		l.used.add(f, s)
 		l.add(func(w writer) { w.text(f, size, c, xx, y, str, tc, tz) })
 		i = j
 	}
@@ -189,6 +235,8 @@ func (l *layout) placePara(p *para) {
 			}
 		}
 		l.drawAtoms(ln.atoms, bodySize, x, baseline(l.line, bodySize), tc, extra)
+		l.marks = append(l.marks, mark{len(l.pages), l.line, p.heading})
+		l.lineHeading = append(l.lineHeading, p.heading)
 		l.line++
 		l.bodyLines++
 	}

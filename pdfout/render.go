@@ -84,9 +84,16 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("encode report: %w", err)
 	}
 	w := newGofpdfWriter()
-	l := build(w, fs, r, style, opt, -1)
-	if l.tail >= 0 {
-		l = build(w, fs, r, style, opt, l.tail)
+	l := layoutReport(w, fs, r, style, opt)
+	if opt.Draft {
+		f, _ := fs.resolve(roleHT, '草')
+		l.used.add(f, []rune("草稿"))
+	}
+	for i := range l.pages {
+		l.pageNumberRunes(i + 1)
+	}
+	for _, f := range l.used.faces {
+		w.useSubset(f, l.used.list(f))
 	}
 	for i, p := range l.pages {
 		w.addPage()
@@ -108,6 +115,16 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("write pdf: %w", err)
 	}
 	return out, nil
+}
+
+// layoutReport lays the report out; when the closing block would stand
+// alone, the last two body lines go with it to a new page (gongwen.md §4.4 c).
+func layoutReport(w writer, fs fontSource, r *app.Report, style string, opt Options) *layout {
+	b := build(w, fs, r, style, opt, -1)
+	if b.tail >= 0 {
+		b = build(w, fs, r, style, opt, b.tail)
+	}
+	return b.layout
 }
 
 // built is a finished layout; tail ≥ 0 asks for a rebuild that moves the
@@ -134,12 +151,17 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 	k := l.line - 1
 	if need := c.lines(); need > 0 && k+need >= gridLines {
 		if breakAt < 0 && l.bodyLines >= 2 {
-			return built{l, l.bodyLines - 2}
+			tail := l.bodyLines - 2
+			for tail > 0 && l.lineHeading[tail-1] {
+				tail--
+			}
+			return built{l, tail}
 		}
 		l.newPage()
 		k = -1
 	}
 	l.placeClosing(c, k, opt.Seal)
+	l.closingPage = len(l.pages)
 	if b := (banji{cc: ccText(r.Doc.CC), by: r.Doc.PrintedBy, date: cnDate(r.Doc.PrintedDate)}); gw && !b.empty() {
 		l.placeBanji(b)
 	}

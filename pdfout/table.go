@@ -185,6 +185,7 @@ func (l *layout) placeTable(tl *tableLayout) {
 	var seg []int
 	flush := func() {
 		if len(seg) > 0 {
+			l.marks = append(l.marks, mark{page: len(l.pages), line: int((y - typeTop) / pitch)})
 			l.drawSegment(tl, seg, y)
 			y += tl.height(seg)
 		}

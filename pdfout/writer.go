@@ -35,6 +35,7 @@ type writer interface {
 type gofpdfWriter struct {
 	pdf     *gofpdf.Fpdf
 	loaded  map[*face]string
+	subset  map[*face][]byte // font data to embed instead of the whole file
 	curFace *face
 	curSize float64
 	images  map[string]bool
@@ -46,7 +47,7 @@ func newGofpdfWriter() *gofpdfWriter {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
-	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, images: map[string]bool{}}
+	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, subset: map[*face][]byte{}, images: map[string]bool{}}
 }
 
 // use registers f on first use; registration order follows the (deterministic) layout.
@@ -54,12 +55,30 @@ func (w *gofpdfWriter) use(f *face, size float64) {
 	fam, ok := w.loaded[f]
 	if !ok {
 		fam = fmt.Sprintf("f%d-%s", len(w.loaded), f.Name)
-		w.pdf.AddUTF8FontFromBytes(fam, "", f.Data)
+		data := f.Data
+		if b, ok := w.subset[f]; ok {
+			data = b
+		}
+		w.pdf.AddUTF8FontFromBytes(fam, "", data)
 		w.loaded[f] = fam
 	}
 	if w.curFace != f || w.curSize != size {
 		w.pdf.SetFont(fam, "", size)
 		w.curFace, w.curSize = f, size
+	}
+}
+
+// useSubset makes f embed only runes: gofpdf parses every registered font
+// in full, which for the large body font costs more than the whole layout.
+func (w *gofpdfWriter) useSubset(f *face, runes []rune) {
+	sub, ok := any(f).(interface {
+		Subset([]rune) (*face, error)
+	})
+	if !ok {
+		return
+	}
+	if s, err := sub.Subset(runes); err == nil {
+		w.subset[f] = s.Data
 	}
 }
 

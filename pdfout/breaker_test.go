@@ -1,0 +1,113 @@
+package pdfout
+
+import (
+	"strings"
+	"testing"
+)
+
+// glyphs gives Han characters and full-width marks 1 unit, ASCII ½.
+func glyphs(s string) []glyph {
+	var gs []glyph
+	for _, r := range s {
+		w := 1.0
+		if r < 128 {
+			w = 0.5
+		}
+		gs = append(gs, glyph{r: r, w: w})
+	}
+	return gs
+}
+
+func lineTexts(ls []brokenLine) []string {
+	var out []string
+	for _, l := range ls {
+		var b strings.Builder
+		for _, g := range l.glyphs() {
+			b.WriteRune(g.r)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func breakText(s string, width float64) []string {
+	return lineTexts(breakLines(atomize(glyphs(s)), width, width, 0))
+}
+
+func TestBreakKeepsUnitsWhole(t *testing.T) {
+	units := []string{"http://www.zp.gov.cn", "xy7550058@163.com", "0597-7550058", "0470—3637314", "2,316,540", "12.5%", "IPv6", "-417", "——", "……"}
+	for _, u := range units {
+		for pre := 0; pre < 10; pre++ {
+			text := strings.Repeat("政", pre) + u + "公开。"
+			lines := breakText(text, 10)
+			joined := strings.Join(lines, "")
+			if joined != text {
+				t.Fatalf("%q: lines %q lose characters", text, lines)
+			}
+			found := false
+			for _, l := range lines {
+				if strings.Contains(l, u) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%q split over lines %q", u, lines)
+			}
+		}
+	}
+}
+
+func TestBreakKinsoku(t *testing.T) {
+	// the greedy break would put “。” or “》” first, or leave “《” last
+	for _, text := range []string{
+		"一二三四五六七八九十。一二三",
+		"一二三四五六七八九《条例》的规定",
+		"一二三四五六七八九十”。一二三",
+		"一二三四五六七八九十）。",
+	} {
+		lines := breakText(text, 10)
+		if strings.Join(lines, "") != text {
+			t.Fatalf("%q: lines %q lose characters", text, lines)
+		}
+		for i, l := range lines {
+			rs := []rune(l)
+			if i > 0 && noStart(rs[0]) {
+				t.Errorf("%q: line %q starts with a closing mark", text, l)
+			}
+			if i < len(lines)-1 && noEnd(rs[len(rs)-1]) {
+				t.Errorf("%q: line %q ends with an opening mark", text, l)
+			}
+			if w := width(glyphs(l), 0); w > 10 {
+				t.Errorf("%q: line %q is %.1f wide", text, l, w)
+			}
+		}
+	}
+}
+
+func TestBreakLongURL(t *testing.T) {
+	u := "https://www.example.gov.cn/zwgk/xxgkml/ndbg/2021/report-annual.html"
+	lines := breakText("见"+u+"。", 12)
+	if strings.Join(lines, "") != "见"+u+"。" {
+		t.Fatalf("lines %q lose characters", lines)
+	}
+	for i, l := range lines {
+		rs := []rune(l)
+		if noStart(rs[0]) {
+			t.Errorf("line %q starts with a closing mark", l)
+		}
+		if last := rs[len(rs)-1]; i < len(lines)-1 && !strings.ContainsRune("/.-?&=见", last) {
+			t.Errorf("long URL broken after %q in %q", last, lines)
+		}
+	}
+}
+
+func TestBreakFirstLineIndent(t *testing.T) {
+	text := strings.Repeat("政", 60)
+	lines := lineTexts(breakLines(atomize(glyphs(text)), 26, 28, 0))
+	if n := len([]rune(lines[0])); n != 26 {
+		t.Errorf("first line %d characters, want 26", n)
+	}
+	if n := len([]rune(lines[1])); n != 28 {
+		t.Errorf("second line %d characters, want 28", n)
+	}
+}
