@@ -1,15 +1,20 @@
 # 年报助手 (nianbao) — build and test entry points. Run as root on Debian 12.
 SHELL := /bin/bash
-export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
+GOBIN := $(shell PATH=/usr/local/go/bin:$$PATH go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
+export PATH := /usr/local/go/bin:$(GOBIN):$(PATH)
 
-# Everything the build and the tests need from Debian; installed only when missing.
-APT_PACKAGES := gcc libc6-dev pkg-config \
+# Everything the build, the tests and the packages need from Debian; installed only when missing.
+APT_PACKAGES := gcc libc6-dev pkg-config git xz-utils file \
 	libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
-	poppler-utils qpdf xvfb xauth
+	gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb xauth
+
+# The packaging command of the Fyne version in go.mod (the newer fyne.io/tools is not reachable offline).
+FYNE_CMD := fyne.io/fyne/v2/cmd/fyne@v2.7.1
 
 BIN := bin
+WINDOWS_CGO := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
-.PHONY: setup build run test bench clean
+.PHONY: setup build run test crossbuild bench dist clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -31,10 +36,24 @@ run: build
 test: setup
 	gofmt -l . | tee /dev/stderr | (! read)
 	go vet ./...
-	go test ./...
+	go test -timeout 20m ./...
+	$(MAKE) --no-print-directory crossbuild
+
+# Builds what users get for both platforms, so a broken cross-build cannot land.
+crossbuild: setup
+	$(WINDOWS_CGO) go build -ldflags -H=windowsgui -o $(BIN)/nianbao-windows-amd64.exe ./cmd/nianbao
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -o $(BIN)/nianbao-cli-windows-amd64.exe ./cmd/nianbao-cli
+	go build -o $(BIN)/nianbao ./cmd/nianbao
+	CGO_ENABLED=0 go build -o $(BIN)/nianbao-cli ./cmd/nianbao-cli
 
 bench: setup
 	go test -run '^$$' -bench . -benchmem ./...
+
+$(GOBIN)/fyne:
+	go install $(FYNE_CMD)
+
+dist: setup $(GOBIN)/fyne
+	FYNE=$(GOBIN)/fyne ./packaging/dist.sh
 
 clean:
 	rm -rf $(BIN) dist
