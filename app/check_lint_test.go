@@ -113,15 +113,15 @@ func TestPlaceholderForms(t *testing.T) {
 	r := loadReport(t, "testdata/lint-clean-2021.nianbao.json")
 	for text, frag := range map[string]string{
 		"成文日期：    年  月  日":                "年  月  日",
-		"于20XX年完成。":                      "XX",
-		"于X月X日前完成。":                     "X月X日",
-		"由某某负责。":                         "某某",
-		"签字：＿＿＿＿。":                       "＿＿＿＿",
-		"□□□□":                           "□□□□",
-		"联系人：待补充。":                       "待补充",
+		"于20XX年完成。":                       "XX",
+		"于X月X日前完成。":                       "X月X日",
+		"由某某负责。":                          "某某",
+		"签字：＿＿＿＿。":                        "＿＿＿＿",
+		"□□□□":                            "□□□□",
+		"联系人：待补充。":                        "待补充",
 		"见http://www.example.gov.cn/xx/。": "",
-		"使用Exxon的设备。":                    "",
-		"2022年 2月 8日":                    "",
+		"使用Exxon的设备。":                     "",
+		"2022年 2月 8日":                     "",
 	} {
 		r.Text.S6 = "无。" + text
 		got := only(t, Check(r, CheckOptions{Lint: true}).Findings, "LINT-PLACEHOLDER")
