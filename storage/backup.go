@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -256,4 +257,45 @@ func syncDir(dir string) {
 		f.Sync()
 		f.Close()
 	}
+}
+
+// ListBackups lists the backups of the workspace at path, newest first,
+// without opening it (for a workspace that cannot be opened).
+func ListBackups(workspacePath string) ([]string, error) {
+	abs, err := filepath.Abs(workspacePath)
+	if err != nil {
+		return nil, fail("读取备份列表", err)
+	}
+	b, err := listBackups(abs)
+	if err != nil {
+		return nil, fail("读取备份列表", err)
+	}
+	return b, nil
+}
+
+// Verify runs the full PRAGMA integrity_check on a workspace file without
+// writing to it, and returns the number of reports it holds.
+func Verify(workspacePath string) (reports int, err error) {
+	if _, err := os.Stat(workspacePath); err != nil {
+		return 0, newError(ErrNotFound, err, "找不到工作区文件“%s”。", workspacePath)
+	}
+	version, err := identify(workspacePath)
+	if err != nil {
+		return 0, offerBackup(workspacePath, err)
+	}
+	if version == 0 {
+		return 0, nil
+	}
+	if _, err := checkFile(workspacePath, "integrity_check"); err != nil {
+		return 0, offerBackup(workspacePath, err)
+	}
+	db, err := sql.Open("sqlite", dsn(workspacePath, true))
+	if err != nil {
+		return 0, fail("检查工作区", err)
+	}
+	defer db.Close()
+	if err := db.QueryRow(`SELECT count(*) FROM reports`).Scan(&reports); err != nil {
+		return 0, fail("检查工作区", err)
+	}
+	return reports, nil
 }

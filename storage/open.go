@@ -95,11 +95,7 @@ func Open(path string) (*Workspace, error) {
 func (w *Workspace) open() error {
 	version, err := identify(w.path)
 	if err != nil {
-		var e *Error
-		if errors.As(err, &e) && !errors.Is(err, ErrNewer) {
-			e.Backup = newestGoodBackup(w.path)
-		}
-		return err
+		return offerBackup(w.path, err)
 	}
 	db, err := sql.Open("sqlite", dsn(w.path, false))
 	if err != nil {
@@ -144,6 +140,16 @@ func (w *Workspace) Close() error {
 		return fail("关闭工作区", err)
 	}
 	return nil
+}
+
+// offerBackup names the newest good backup in a refusal of a bad file; a
+// newer file is fine and only needs a newer program.
+func offerBackup(path string, err error) error {
+	var e *Error
+	if errors.As(err, &e) && !errors.Is(err, ErrNewer) {
+		e.Backup = newestGoodBackup(path)
+	}
+	return err
 }
 
 var sqliteMagic = []byte("SQLite format 3\x00")
