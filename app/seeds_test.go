@@ -20,6 +20,10 @@ type seedCase struct {
 	format string
 	style  string
 	want   []string // rule:anchor keys of Check(r, CheckOptions{})
+	// lint are the keys Check adds with Lint (all ordered after want), and
+	// gov the items TXT-S1-GOV reports missing from section 一.
+	lint []string
+	gov  string
 }
 
 func emptyKeys(ids ...string) []string {
@@ -64,31 +68,38 @@ func seedCases() []seedCase {
 			// （一）予以公开 published with its 总计 only; no 成文日期 on the web copy.
 			file: "zhangwu-2021", format: "2021", style: app.StylePublic,
 			want: append(emptyKeys(rowCells("t3.granted", app.ApplicantColumns...)...), "X-DATE:doc.date"),
+			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "社会评议、责任追究",
 		},
 		{
 			// One OCR-lost cell; no 成文日期.
 			file: "shimen-2020", format: "2019", style: app.StylePublic,
 			want: []string{"VALUE-EMPTY:t3.denied.secret.natural", "X-DATE:doc.date"},
+			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核、社会评议、责任追究",
 		},
 		{
 			// Complete all-zero tables; no 成文日期. Spam is a lint matter.
 			file: "mogu-2023", format: "2021", style: app.StylePublic,
 			want: []string{"X-DATE:doc.date"},
+			lint: []string{"TXT-S1-GOV:text.s1", "LINT-SPAM:text.preface", "LINT-SPAM:text.s1", "LINT-SPAM:text.s6"},
+			gov:  "工作考核",
 		},
 		{
 			file: "mogu-2023-clean", format: "2021", style: app.StylePublic,
 			want: []string{"X-DATE:doc.date"},
+			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核",
 		},
 		{
 			// 公文: 发文字号, 签发人, 印发日期 all present and consistent; 成文日期
 			// 2021-01-09 is within the township deadline. Only the lost pages show.
 			file: "xiyuan-2020", format: "2019", style: app.StyleGongwen,
 			want: emptyKeys(xiyuanEmpty...),
+			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核",
 		},
 		{
 			// formats.md §10 with 表二 and the dropped 表三 column left empty.
 			file: "xinjiang-2021", format: "2021", style: app.StylePublic,
 			want: emptyKeys(xinjiangEmpty...),
+			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核、社会评议、责任追究",
 		},
 	}
 }
@@ -214,41 +225,36 @@ func TestSeedsCheck(t *testing.T) {
 	}
 }
 
-// The spam seed fires LINT-SPAM once per contaminated section, with the
-// number of “UedBet” tokens of that section (preface 4, s1 15, s6 5); its
-// clean variant and the other seeds fire none. Lint is a later tier: until
-// Check with Lint adds any finding to the spam seed, this is skipped.
-func TestSeedsSpamLint(t *testing.T) {
-	r, _ := loadSeed(t, "mogu-2023")
-	core := app.Check(r, app.CheckOptions{})
-	lint := app.Check(r, app.CheckOptions{Lint: true})
-	if len(lint.Findings) == len(core.Findings) {
-		t.Skip("lint tier not implemented: Check with Lint adds nothing to the spam seed")
-	}
-	counts := map[string]int{"text.preface": 4, "text.s1": 15, "text.s6": 5}
-	var got []string
-	for _, f := range lint.Findings {
-		if f.Rule != "LINT-SPAM" {
-			continue
-		}
-		got = append(got, f.Anchor)
-		n := counts[f.Anchor]
-		if f.Severity != app.Warning || !strings.Contains(f.Message, "UedBet") || !strings.Contains(f.Message, "本节"+strconv.Itoa(n)+"处") {
-			t.Errorf("%s: %s %q, want a warning quoting UedBet, 本节%d处", f.Anchor, f.Severity, f.Message, n)
-		}
-	}
-	if want := []string{"text.preface", "text.s1", "text.s6"}; !slices.Equal(got, want) {
-		t.Errorf("LINT-SPAM anchors %v, want %v", got, want)
-	}
+// With the lint tier: TXT-S1-GOV on every seed (each 人民政府 leaves out
+// some of 工作考核、社会评议、责任追究 in section 一), LINT-SPAM once per
+// contaminated section of the spam seed with its token count (preface 4,
+// s1 15, s6 5). The claims the seeds make in the text agree with their
+// tables (e.g. 新绛县 “共受理办结依申请公开2件”, 蘑菇气镇 “未收到…申请”),
+// so no TXT-APPLY/REVIEW/SUIT finding; no other unit's name, old
+// structure, wrong notice, placeholder or wrong year.
+func TestSeedsLint(t *testing.T) {
+	spam := map[string]int{"text.preface": 4, "text.s1": 15, "text.s6": 5}
 	for _, sc := range seedCases() {
-		if sc.file == "mogu-2023" {
-			continue
-		}
-		r, _ := loadSeed(t, sc.file)
-		for _, f := range app.Check(r, app.CheckOptions{Lint: true}).Findings {
-			if f.Rule == "LINT-SPAM" {
-				t.Errorf("%s: unexpected %s: %s", sc.file, f.Key(), f.Message)
+		t.Run(sc.file, func(t *testing.T) {
+			r, _ := loadSeed(t, sc.file)
+			res := app.Check(r, app.CheckOptions{Lint: true})
+			want := append(slices.Clone(sc.want), sc.lint...)
+			if got := findingKeys(res); !slices.Equal(got, want) {
+				t.Errorf("findings\n got  %d: %v\n want %d: %v", len(got), got, len(want), want)
 			}
-		}
+			for _, f := range res.Findings {
+				switch f.Rule {
+				case "TXT-S1-GOV":
+					if !strings.HasSuffix(f.Message, "文中未提及："+sc.gov) {
+						t.Errorf("TXT-S1-GOV %q, want missing %s", f.Message, sc.gov)
+					}
+				case "LINT-SPAM":
+					n := spam[f.Anchor]
+					if f.Severity != app.Warning || !strings.Contains(f.Message, "“UedBet”") || !strings.Contains(f.Message, "本节"+strconv.Itoa(n)+"处") {
+						t.Errorf("%s: %s %q, want a warning quoting UedBet, 本节%d处", f.Anchor, f.Severity, f.Message, n)
+					}
+				}
+			}
+		})
 	}
 }
