@@ -251,3 +251,14 @@ func TestT2RuleLevelOnlyBelowCity(t *testing.T) {
 		t.Errorf("township: %v", got)
 	}
 }
+
+func TestCheckToleratesUnknownFormat(t *testing.T) {
+	// The editor may hold a report whose format is not (yet) known; only
+	// the rules that need no table run.
+	for _, r := range []*Report{{}, {Format: "2018", Year: 2021, Cells: map[string]string{"t3.new.natural": "1"}}} {
+		res := Check(r, CheckOptions{Lint: true, Prev: &Report{}})
+		if len(res.Findings) == 0 || res.Findings[0].Rule != "FORMAT-YEAR" {
+			t.Errorf("%+v: %v", r, rulesOf(res.Findings))
+		}
+	}
+}

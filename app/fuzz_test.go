@@ -91,3 +91,26 @@ func FuzzParseReport(f *testing.F) {
 		Check(r, CheckOptions{})
 	})
 }
+
+// FuzzCheckText feeds arbitrary text to every narrative and 公文 field, where
+// the lint tier does its byte-offset work.
+func FuzzCheckText(f *testing.F) {
+	for _, s := range []string{"2020年，共受理办结依申请公开2件。", "统计期限为２０２０ 年1月1日至2020年12月31日", "UedBet体育XX镇人民政府", "截至2020年12月底",
+		"国办公开办函[2019]60号", "由五个部分组成的报告", "    年  月  日", "\u212A\u0130某某", "未收到行政复议和行政诉讼", "共一百零五件申请已办结"} {
+		f.Add(s)
+	}
+	base := loadReport(f, "testdata/lint-clean-2021.nianbao.json")
+	f.Fuzz(func(t *testing.T, s string) {
+		r := base.Clone()
+		r.Text = Text{Preface: s, S1: s, S5: s, S6: s}
+		r.Doc = Doc{Style: StyleGongwen, Title: s, DocNumber: s, Date: "2022-02-08", PrintedDate: "2022-02-08", CC: s}
+		for _, fd := range Check(r, CheckOptions{Lint: true}).Findings {
+			if fd.Message == "" || fd.Severity != Warning && fd.Severity != Error {
+				t.Fatalf("bad finding %+v", fd)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(fd.Message) {
+				t.Fatalf("message splits a character: %q", fd.Message)
+			}
+		}
+	})
+}
