@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -25,20 +24,9 @@ func runExtract(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli extract IN.pdf [-o REPORT.json]\n")
 		fl.PrintDefaults()
 	}
-	// allow the flag after the file name too
-	var files []string
-	for len(args) > 0 {
-		if err := fl.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitFailure
-		}
-		args = fl.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
-		}
+	files, code, ok := pdfParseFlags(fl, args)
+	if !ok {
+		return code
 	}
 	if len(files) != 1 {
 		fl.Usage()

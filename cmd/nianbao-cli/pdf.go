@@ -33,13 +33,11 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli pdf [--style gongwen|public] [--seal FILE.png] [--draft] -o OUT.pdf REPORT.json\n")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitFailure
+	files, code, ok := pdfParseFlags(fl, args)
+	if !ok {
+		return code
 	}
-	if fl.NArg() != 1 || *out == "" {
+	if len(files) != 1 || *out == "" {
 		fl.Usage()
 		return exitFailure
 	}
@@ -47,7 +45,7 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "样式“%s”无效，应为 gongwen 或 public。\n", *style)
 		return exitFailure
 	}
-	r, err := pdfReadReport(fl.Arg(0))
+	r, err := pdfReadReport(files[0])
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
@@ -83,6 +81,24 @@ func runPDF(e *env, args []string) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// pdfParseFlags accepts flags before and after the file names.
+func pdfParseFlags(fl *flag.FlagSet, args []string) (files []string, code int, ok bool) {
+	for {
+		if err := fl.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitFailure, false
+		}
+		args = fl.Args()
+		if len(args) == 0 {
+			return files, 0, true
+		}
+		files = append(files, args[0])
+		args = args[1:]
+	}
 }
 
 func pdfReadReport(path string) (*app.Report, error) {
