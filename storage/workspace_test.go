@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -267,4 +268,34 @@ func TestSecondOpenIsLocked(t *testing.T) {
 		t.Fatalf("Open after Close: %v", err)
 	}
 	w.Close()
+}
+
+func TestConcurrentSaves(t *testing.T) {
+	w := openTemp(t)
+	id, err := w.CreateReport(newReport(t, "癸镇人民政府", 2023))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := crashCells()[:8]
+	errc := make(chan error, len(cells))
+	for g, cell := range cells {
+		go func() {
+			var err error
+			for i := 0; i < 20 && err == nil; i++ {
+				err = w.SaveCell(id, cell, strconv.Itoa(g*100+i))
+			}
+			errc <- err
+		}()
+	}
+	for range cells {
+		if err := <-errc; err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, _ := w.LoadReport(id)
+	for g, cell := range cells {
+		if r.Cells[cell] != strconv.Itoa(g*100+19) {
+			t.Errorf("%s = %q", cell, r.Cells[cell])
+		}
+	}
 }
