@@ -123,3 +123,27 @@ func TestCheckLint(t *testing.T) {
 		t.Errorf("exit %d\n got %q\nwant %q", code, out, want)
 	}
 }
+
+// TestCheckBrokenWorkedExample is formats.md §10.3 (a) end to end: the file
+// as stored, all tiers, 7 errors and 4 warnings in the order of the spec.
+func TestCheckBrokenWorkedExample(t *testing.T) {
+	code, out, _ := cli(t, "check", "--lint", "../../app/testdata/xinjiang-2021-broken.nianbao.json")
+	want := strings.Join([]string{
+		"WARN VALUE-EMPTY t4.suitafter.pending 表四 复议后起诉 尚未审结：未填写（空白不等于0；没有数据请填0）",
+		"ERROR VALUE-NONNEG t3.forward.commercial 表三 结转下年度行 商业企业列：数值(-1)不能为负数",
+		"ERROR VALUE-MONEY t2.fee.amount 表二 行政事业性收费 本年收费金额：金额(0.00005)超过4位小数（单位万元，最小为0.0001万元即1元）",
+		"ERROR T3-ROWTOTAL t3.granted.total 表三 （一）予以公开行：总计(2)，自然人(1)+商业企业(0)+科研机构(0)+社会公益组织(0)+法律服务机构(0)+其他(0)=1，相差1",
+		"ERROR T3-ROWTOTAL t3.forward.total 表三 结转下年度行：总计(0)，自然人(0)+商业企业(-1)+科研机构(0)+社会公益组织(0)+法律服务机构(0)+其他(0)=-1，相差1",
+		"ERROR T3-RESULTTOTAL t3.total.natural 表三 自然人列：（七）总计(2)，（一）至（六）各项之和=1（非零项：（一）予以公开(1)），相差1",
+		"ERROR T3-BALANCE t3.forward.commercial 表三 商业企业列：本年新收(0)+上年结转(0)=0，办理结果总计(0)+结转下年度(-1)=-1，相差1",
+		"ERROR T4-TOTAL t4.suitafter.total 表四 复议后起诉：总计(1)，结果维持(0)+结果纠正(0)+其他结果(0)+尚未审结(空)=0，相差1",
+		"WARN TXT-S6-FEE text.s6 表二 行政事业性收费 本年收费金额(0.00005)大于0，但“六、其他需要报告的事项”未说明收费情况；请写明本年度是否收取信息处理费及金额",
+		"WARN TXT-S1-GOV text.s1 一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：工作考核、社会评议、责任追究",
+		"WARN LINT-YEAR text.s1 一、总体情况：句子“2020年，共受理办结依申请公开2件。”以2020年开头，而报告年度为2021年，疑似沿用上年文字",
+		"检查结果：7个错误，4个警告，7项未检查（缺少上年报告）。",
+		"",
+	}, "\n")
+	if code != exitFinding || out != want {
+		t.Errorf("exit %d\n got %s\nwant %s", code, out, want)
+	}
+}
