@@ -2,7 +2,6 @@ package app
 
 import (
 	"slices"
-	"strings"
 	"sync"
 )
 
@@ -169,19 +168,4 @@ func (c *checker) sumOf(cells []*Cell) (Decimal, bool) {
 func cmpFinding(f Finding, l, r Decimal) Finding {
 	f.Left, f.Right, f.Diff = l.String(), r.String(), l.Sub(r).Abs().String()
 	return f
-}
-
-// joinNonEmpty joins strings with sep, skipping empty ones.
-func joinNonEmpty(sep string, parts ...string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(p)
-	}
-	return b.String()
 }

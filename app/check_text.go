@@ -137,7 +137,7 @@ func sentences(s string, fn func(sent string) bool) {
 	}
 }
 
-// suffixAfter reports whether s, from byte i, reads `{m}月{d}日`.
+// monthDay reads `{m}月{d}日` from byte i of s.
 func monthDay(s string, i int) (month, day string, end int, ok bool) {
 	j := i
 	for j < len(s) && isDigit(s[j]) {
