@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -45,12 +46,31 @@ func listBackups(path string) ([]string, error) {
 			}
 		}
 	}
-	sort.Sort(sort.Reverse(sort.StringSlice(names)))
+	// Newest first; «…-150303-2.db» was made after «…-150303.db».
+	sort.Slice(names, func(i, j int) bool {
+		si, ni := backupOrder(path, names[i])
+		sj, nj := backupOrder(path, names[j])
+		if si != sj {
+			return si > sj
+		}
+		return ni > nj
+	})
 	out := make([]string, len(names))
 	for i, n := range names {
 		out[i] = filepath.Join(backupDir(path), n)
 	}
 	return out, nil
+}
+
+// backupOrder splits a backup name into its time stamp and sequence number.
+func backupOrder(path, name string) (string, int) {
+	s := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(name), backupPrefix(path)), ".db")
+	stamp, seq, _ := strings.Cut(s, "-")
+	if rest, n, ok := strings.Cut(seq, "-"); ok {
+		k, _ := strconv.Atoi(n)
+		return stamp + "-" + rest, k
+	}
+	return s, 1
 }
 
 // backupTime reads the local time stamp out of a backup name
@@ -83,8 +103,24 @@ func (w *Workspace) Backup() (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", newError(ErrReadOnly, fmt.Errorf("backup: %w", err), "无法创建备份文件夹“%s”：位置只读或无权限。", dir)
 	}
-	stem := filepath.Join(dir, backupPrefix(w.path)+w.now().Local().Format(backupStamp))
+	// Left by a process killed during a backup; we hold the lock, so they are stale.
+	if stale, _ := filepath.Glob(filepath.Join(dir, backupPrefix(w.path)+"*.db.tmp")); len(stale) > 0 {
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
+	stamp := w.now().Local().Format(backupStamp)
+	stem := filepath.Join(dir, backupPrefix(w.path)+stamp)
 	final := stem + ".db"
+	// Several backups in one second are numbered after the highest so far,
+	// so the order of names stays the order of making even after pruning.
+	existing, _ := listBackups(w.path)
+	for _, b := range existing {
+		if s, n := backupOrder(w.path, b); s == stamp {
+			final = fmt.Sprintf("%s-%d.db", stem, n+1)
+			break // newest first
+		}
+	}
 	for i := 2; fileExists(final); i++ {
 		final = fmt.Sprintf("%s-%d.db", stem, i)
 	}

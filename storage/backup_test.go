@@ -91,3 +91,26 @@ func TestBackupSameSecondGetsNewName(t *testing.T) {
 		t.Fatalf("temporary files left: %v", fs)
 	}
 }
+
+func TestBackupsSameSecondOrder(t *testing.T) {
+	w := openTemp(t)
+	c := &clock{t: time.Date(2024, 5, 1, 8, 0, 0, 0, time.Local)}
+	w.now = c.now
+	var made []string
+	for i := 0; i < 12; i++ {
+		p, err := w.Backup()
+		if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, p)
+	}
+	got, _ := w.Backups()
+	if len(got) != 10 {
+		t.Fatalf("kept %d", len(got))
+	}
+	for i := range got {
+		if got[i] != made[11-i] {
+			t.Fatalf("backup %d is %s, want %s", i, filepath.Base(got[i]), filepath.Base(made[11-i]))
+		}
+	}
+}

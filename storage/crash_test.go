@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -63,6 +64,12 @@ func editChild(path string, start int) int {
 	cells := crashCells()
 	out := bufio.NewWriterSize(os.Stdout, 64)
 	for i := start; ; i++ {
+		if i%50 == 0 { // kills also land inside VACUUM INTO
+			if _, err := w.Backup(); err != nil {
+				fmt.Println("error", err)
+				return 3
+			}
+		}
 		ws := crashWrites(i, cells)
 		if s, ok := ws["text.s6"]; ok {
 			err = w.SaveField(id, "text.s6", s)
@@ -152,8 +159,12 @@ func TestCrashKeepsAcknowledgedEdits(t *testing.T) {
 		state = got
 		next = lastAck + 2
 	}
-	t.Logf("crash test: %d SIGKILLs, %d acknowledged edits all present, %d unacknowledged in-flight edits also landed, integrity_check ok every time",
-		kills, acked, inFlightLanded)
+	backups, _ := ListBackups(path)
+	if stale, _ := filepath.Glob(filepath.Join(backupDir(path), "*.tmp")); len(stale) > 1 {
+		t.Errorf("stale partial backups pile up: %v", stale)
+	}
+	t.Logf("crash test: %d SIGKILLs, %d acknowledged edits all present, %d unacknowledged in-flight edits also landed, integrity_check ok every time, %d backups kept all good",
+		kills, acked, inFlightLanded, len(backups))
 	if acked < kills {
 		t.Errorf("only %d edits acknowledged in %d runs: the kills came too early to test much", acked, kills)
 	}
@@ -171,6 +182,16 @@ func crashState(t *testing.T, path string, cells []string) map[string]string {
 	var res string
 	if err := w.db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
 		t.Fatalf("integrity_check = %q, %v", res, err)
+	}
+	// A kill during a backup leaves no partial file among the backups.
+	backups, err := w.Backups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range backups {
+		if _, err := checkFile(b, "quick_check"); err != nil {
+			t.Fatalf("backup %s: %v", b, err)
+		}
 	}
 	got := map[string]string{}
 	id, err := w.FindReport(crashUnit, crashYear)
