@@ -10,9 +10,10 @@ import (
 // Heading markers of gongwen.md §4.3.
 var (
 	reH1 = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
-	reH2 = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
-	reH3 = regexp.MustCompile(`^[0-9]+[.．]`)
-	reH4 = regexp.MustCompile(`^（[0-9]+）`)
+	// half-width parentheses of web copies are recognised, not rewritten
+	reH2 = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]`)
+	reH3 = regexp.MustCompile(`^[0-9]+[.．、]`)
+	reH4 = regexp.MustCompile(`^[（(][0-9]+[）)]`)
 )
 
 // classify turns one line of narrative text into a paragraph. A line that

@@ -148,8 +148,16 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 	if gw {
 		c.note = noteText(r.Doc.Note)
 	}
+	b := banji{cc: ccText(r.Doc.CC), by: r.Doc.PrintedBy, date: cnDate(r.Doc.PrintedDate)}
+	withBanji := gw && !b.empty()
+	need := c.lines()
+	if withBanji {
+		// the 版记 shares the last page with the closing block and the end
+		// of the text: a page holding only the 版记 would carry no 正文
+		need += 1 + 1 + len(l.ccLines(b.cc))
+	}
 	k := l.line - 1
-	if need := c.lines(); need > 0 && k+need >= gridLines {
+	if need > 0 && k+need >= gridLines {
 		if breakAt < 0 && l.bodyLines >= 2 {
 			tail := l.bodyLines - 2
 			for tail > 0 && l.lineHeading[tail-1] {
@@ -162,7 +170,7 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 	}
 	l.placeClosing(c, k, opt.Seal)
 	l.closingPage = len(l.pages)
-	if b := (banji{cc: ccText(r.Doc.CC), by: r.Doc.PrintedBy, date: cnDate(r.Doc.PrintedDate)}); gw && !b.empty() {
+	if withBanji {
 		l.placeBanji(b)
 	}
 	return built{l, -1}
