@@ -264,3 +264,11 @@ func TestNonBMP(t *testing.T) {
 		t.Errorf("draft does not show the placeholder")
 	}
 }
+
+func TestBadSeal(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	err := Render(&bytes.Buffer{}, r, Options{Seal: []byte("GIF89a not a png"), Now: fixedNow})
+	if err == nil || !strings.Contains(err.Error(), "印章图片不是有效的 PNG 文件") {
+		t.Errorf("Render with a bad seal = %v", err)
+	}
+}

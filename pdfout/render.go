@@ -3,6 +3,7 @@ package pdfout
 import (
 	"bytes"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"strconv"
@@ -72,6 +73,11 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 	}
 	if style != app.StyleGongwen {
 		style = app.StylePublic
+	}
+	if len(opt.Seal) > 0 {
+		if _, err := png.DecodeConfig(bytes.NewReader(opt.Seal)); err != nil {
+			return nil, fmt.Errorf("印章图片不是有效的 PNG 文件：%w", err)
+		}
 	}
 	fs := newSetSource(opt.Fonts)
 	if !opt.Draft {

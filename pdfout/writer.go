@@ -71,13 +71,7 @@ func (w *gofpdfWriter) use(f *face, size float64) {
 // useSubset makes f embed only runes: gofpdf parses every registered font
 // in full, which for the large body font costs more than the whole layout.
 func (w *gofpdfWriter) useSubset(f *face, runes []rune) {
-	sub, ok := any(f).(interface {
-		Subset([]rune) (*face, error)
-	})
-	if !ok {
-		return
-	}
-	if s, err := sub.Subset(runes); err == nil {
+	if s, err := f.Subset(runes); err == nil {
 		w.subset[f] = s.Data
 	}
 }
