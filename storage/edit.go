@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"nianbao/app"
@@ -134,6 +135,13 @@ func (w *Workspace) SaveField(id int64, path, value string) error {
 			if strings.TrimSpace(value) == "" {
 				return newError(nil, errors.New("empty unit name"), "机关名称不能为空。")
 			}
+			var year int
+			if err := tx.QueryRow(`SELECT year FROM reports WHERE id = ?`, id).Scan(&year); err != nil {
+				return err
+			}
+			if other, err := findReport(tx, value, year); err == nil && other != id {
+				return existsError(value, year)
+			}
 			var uid int64
 			if uid, err = unitID(tx, value); err == nil {
 				_, err = tx.Exec(`UPDATE reports SET unit_id = ? WHERE id = ?`, uid, id)
@@ -157,8 +165,8 @@ func (w *Workspace) SaveField(id int64, path, value string) error {
 // empty text removes it.
 func (w *Workspace) SaveExplanation(id int64, key, text string) error {
 	return w.tx("保存出错说明", func(tx *txn) error {
-		if strings.TrimSpace(key) == "" {
-			return newError(nil, errors.New("empty key"), "出错说明缺少对应的规则。")
+		if !explanationKey.MatchString(key) {
+			return newError(nil, fmt.Errorf("explanation key %q", key), "出错说明的键“%s”格式应为“规则:位置”。", key)
 		}
 		if err := w.touch(tx, id); err != nil {
 			return err
@@ -190,6 +198,9 @@ func (w *Workspace) SaveCounts(id int64, errs, warnings int) error {
 		return nil
 	})
 }
+
+// explanationKey is the form of app.Finding.Key that report files accept.
+var explanationKey = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*:[a-z0-9_.]+$`)
 
 var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 

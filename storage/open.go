@@ -171,6 +171,7 @@ func identify(path string) (int, error) {
 		if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
 			return 0, nil
 		}
+		return checkFile(path, "quick_check") // everything may still be in the WAL
 	}
 	if n < len(sqliteMagic) || string(head[:len(sqliteMagic)]) != string(sqliteMagic) {
 		return 0, newError(ErrNotWorkspace, errors.New("no SQLite header"),

@@ -208,11 +208,18 @@ func TestSaveRejectsBadInput(t *testing.T) {
 		"empty unit":    w.SaveField(id, "unit.name", " "),
 		"bad style":     w.SaveField(id, "doc.style", "fancy"),
 		"not png":       w.SaveSeal("甲镇人民政府", []byte("GIF89a")),
+		"bad key":       w.SaveExplanation(id, "随便", "说明"),
 	} {
 		var e *Error
 		if !errors.As(err, &e) || e.Msg == "" {
 			t.Errorf("%s: got %v, want *Error", name, err)
 		}
+	}
+	if _, err := w.CreateReport(newReport(t, "乙镇人民政府", 2021)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SaveField(id, "unit.name", "乙镇人民政府"); !errors.Is(err, ErrExists) {
+		t.Errorf("rename onto another report of the same year: %v", err)
 	}
 	if err := w.SaveCell(id+100, "t3.new.natural", "1"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing report: %v", err)
