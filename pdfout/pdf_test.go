@@ -272,3 +272,26 @@ func TestBadSeal(t *testing.T) {
 		t.Errorf("Render with a bad seal = %v", err)
 	}
 }
+
+// TestTableContinuation: 表三 runs over two pages in the full fixture; the
+// header rows and the cut row-spanning label appear again on the second.
+func TestTableContinuation(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	path, _ := renderFile(t, r, Options{Style: app.StyleGongwen})
+	var pages []int
+	for p := 1; p <= pageCount(t, path); p++ {
+		txt := squash(tool(t, "pdftotext", "-f", itoa(p), "-l", itoa(p), "-enc", "UTF-8", path, "-"))
+		if strings.Contains(txt, "申请人情况") {
+			pages = append(pages, p)
+			if !strings.Contains(txt, "三、本年度办理结果") {
+				t.Errorf("page %d: 表三 without its 三、本年度办理结果 label", p)
+			}
+			if !strings.Contains(txt, "法人或其他组织") || !strings.Contains(txt, "总计") {
+				t.Errorf("page %d: 表三 header rows incomplete", p)
+			}
+		}
+	}
+	if len(pages) < 2 {
+		t.Fatalf("表三 is on pages %v; the fixture should make it continue on a second page", pages)
+	}
+}
