@@ -117,3 +117,20 @@ func TestUncreatableLocation(t *testing.T) {
 		t.Fatalf("Open under /proc: %v", err)
 	}
 }
+
+// As an ordinary user a read-only folder is simply chmod 0555 (root ignores
+// that, hence the tmpfs variant above).
+func TestReadOnlyFolderChmod(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores directory permissions; TestReadOnlyLocation covers this")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	_, err := Open(filepath.Join(dir, "workspace.db"))
+	if !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("Open in a read-only folder: %v", err)
+	}
+}

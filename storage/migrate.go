@@ -34,7 +34,11 @@ func loadMigrations() []string {
 // transaction together with the new user_version.
 func (w *Workspace) migrate(from int) error {
 	for v := from; v < len(migrations); v++ {
-		err := w.tx("升级工作区结构", func(tx *txn) error {
+		what := "升级工作区结构"
+		if v == 0 {
+			what = "创建工作区"
+		}
+		err := w.tx(what, func(tx *txn) error {
 			if _, err := tx.Exec(migrations[v]); err != nil {
 				return fmt.Errorf("migration %d: %w", v+1, err)
 			}
