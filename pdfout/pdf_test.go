@@ -258,10 +258,14 @@ func TestNonBMP(t *testing.T) {
 	if msg := err.Error(); !strings.Contains(msg, "U+20BB7") || !strings.Contains(msg, "第六部分") {
 		t.Errorf("message %q", msg)
 	}
+	r.Unit.Name = "𠮷县人民政府"
 	path, _ := renderFile(t, r, Options{Draft: true})
 	txt := squash(tool(t, "pdftotext", "-enc", "UTF-8", path, "-"))
 	if !strings.Contains(txt, "联系人吉（□）先生") {
 		t.Errorf("draft does not show the placeholder")
+	}
+	if info := tool(t, "pdfinfo", path); !strings.Contains(info, "Author:          □县人民政府") {
+		t.Errorf("metadata with a non-BMP character:\n%s", info)
 	}
 }
 

@@ -199,6 +199,10 @@ func meta(r *app.Report, opt Options) metadata {
 		creator:  "年报助手 nianbao",
 		date:     now(opt.Now),
 	}
+	// gofpdf encodes metadata as UTF-16 without surrogate pairs
+	for _, p := range []*string{&m.title, &m.author, &m.subject, &m.keywords} {
+		*p, _ = fonts.SanitizeBMP(*p)
+	}
 	if opt.Draft {
 		m.title = "【草稿】" + m.title
 		m.subject = "草稿：" + m.subject
