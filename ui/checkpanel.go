@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -245,9 +246,22 @@ func newExplainEntry(r *findingRow) *explainEntry {
 		if e.setting || e.row.p.onExplain == nil {
 			return
 		}
+		if clean := bmpOnly(s); clean != s { // pasted text
+			e.SetText(clean)
+			return
+		}
 		e.row.p.onExplain(e.row.item.f.Key(), s)
 	}
 	return e
+}
+
+// TypedRune refuses characters outside the BMP, which the report file and
+// the PDF fonts do not carry.
+func (e *explainEntry) TypedRune(r rune) {
+	if r > 0xFFFF {
+		return
+	}
+	e.Entry.TypedRune(r)
 }
 
 func (e *explainEntry) FocusGained() {
@@ -258,4 +272,13 @@ func (e *explainEntry) FocusGained() {
 func (e *explainEntry) FocusLost() {
 	e.focused = false
 	e.Entry.FocusLost()
+}
+
+func bmpOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -42,7 +42,13 @@ func halfWidth(r rune) rune {
 	return r
 }
 
-func (e *numEntry) TypedRune(r rune) { e.Entry.TypedRune(halfWidth(r)) }
+func (e *numEntry) TypedRune(r rune) {
+	if r > 0xFFFF {
+		e.ed.message("单元格中不能输入该字符，请输入数字。")
+		return
+	}
+	e.Entry.TypedRune(halfWidth(r))
+}
 
 func (e *numEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {

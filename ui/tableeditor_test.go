@@ -12,7 +12,7 @@ import (
 )
 
 // editorWindow shows a fresh editor of one table of an empty report.
-func editorWindow(t *testing.T, format, table string, size fyne.Size) (*TableEditor, *app.Report, fyne.Canvas) {
+func editorWindow(t testing.TB, format, table string, size fyne.Size) (*TableEditor, *app.Report, fyne.Canvas) {
 	t.Helper()
 	test.NewTempApp(t)
 	f := app.FormatByID(format)
@@ -31,7 +31,7 @@ func editorWindow(t *testing.T, format, table string, size fyne.Size) (*TableEdi
 	return ed, r, w.Canvas()
 }
 
-func focusCell(t *testing.T, ed *TableEditor, c fyne.Canvas, id string) *numEntry {
+func focusCell(t testing.TB, ed *TableEditor, c fyne.Canvas, id string) *numEntry {
 	t.Helper()
 	if !ed.FocusCell(c, id) {
 		t.Fatalf("FocusCell(%s) = false", id)
@@ -393,5 +393,48 @@ func TestTableEditorTable4Fits(t *testing.T) {
 	ed2.FocusCell(c, "t4.suitafter.pending")
 	if x := last.Position().X - ed2.scroll.Offset.X; x < 0 || x+last.Size().Width > ed2.scroll.Size().Width+1 {
 		t.Errorf("focused last cell not scrolled into view: x=%v offset %v", last.Position().X, ed2.scroll.Offset)
+	}
+}
+
+func TestTableEditorRefusesNonBMP(t *testing.T) {
+	ed, _, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
+	var msg string
+	ed.OnMessage(func(s string) { msg = s })
+	ne := focusCell(t, ed, c, "t3.new.natural")
+	test.Type(ne, "1😀2")
+	if ne.Text != "12" || msg == "" {
+		t.Errorf("entry %q, message %q", ne.Text, msg)
+	}
+}
+
+// BenchmarkTableEditorBuild measures building and rendering the largest
+// table (2021 表三, 175 cells) at the size it has in the main window.
+func BenchmarkTableEditorBuild(b *testing.B) {
+	test.NewTempApp(b)
+	f := app.FormatByID("2021")
+	r, _ := app.NewReport("某某镇人民政府", app.LevelTownship, 2024)
+	for b.Loop() {
+		ed := NewTableEditor(f, f.Table("t3"))
+		ed.SetReport(r)
+		c := test.NewCanvas()
+		c.SetContent(ed)
+		c.Resize(fyne.NewSize(900, 700))
+		c.Capture()
+	}
+}
+
+// BenchmarkTableEditorKeystroke measures one typed digit: store, recompute
+// the totals on a copy and refresh every outline.
+func BenchmarkTableEditorKeystroke(b *testing.B) {
+	test.NewTempApp(b)
+	f := app.FormatByID("2021")
+	ed := NewTableEditor(f, f.Table("t3"))
+	w := test.NewTempWindow(b, ed)
+	w.Resize(fyne.NewSize(900, 700))
+	ne := ed.entries["t3.new.natural"]
+	w.Canvas().Focus(ne)
+	for b.Loop() {
+		ne.TypedRune('1')
+		ne.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	}
 }
