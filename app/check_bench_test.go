@@ -63,3 +63,19 @@ func BenchmarkCheckFullReport(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCheckEmptyReport is the worst case for allocations: a new report,
+// where every input cell is a VALUE-EMPTY finding.
+func BenchmarkCheckEmptyReport(b *testing.B) {
+	r, err := NewReport("张坞镇人民政府", LevelTownship, 2021)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if n := len(Check(r, CheckOptions{}).Findings); n < 166 {
+		b.Fatalf("%d findings", n)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(r, CheckOptions{Lint: true})
+	}
+}

@@ -205,7 +205,7 @@ func (c *checker) textClaims() {
 			ok = ok && ok2
 		}
 		for _, path := range []string{"text.preface", "text.s1"} {
-			text := *c.r.TextField(path)
+			text := c.normOf(path)
 			if text == "" {
 				continue
 			}
@@ -213,9 +213,15 @@ func (c *checker) textClaims() {
 				c.skip(cr.id, path, SkipNotNumber)
 				continue
 			}
+			if !strings.Contains(text, cr.must[0]) {
+				continue
+			}
 			first, n := "", 0
 			var left, right Decimal
-			sentences(normText(text), func(sent string) bool {
+			for _, sent := range c.sentencesOf(path) {
+				if !strings.Contains(sent, cr.must[0]) {
+					continue
+				}
 				sent = strings.TrimRight(sent, "。！？；")
 				clauses(sent, func(cl string) {
 					claim, has := cr.claimIn(cl)
@@ -236,8 +242,7 @@ func (c *checker) textClaims() {
 						first = c.claimMessage(cr.id, path, cl, claim, a, b)
 					}
 				})
-				return true
-			})
+			}
 			if n > 0 {
 				c.add(cmpFinding(Finding{Rule: cr.id, Severity: Warning, Anchor: path, Message: first + countNote(n)}, left, right))
 			}

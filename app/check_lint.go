@@ -31,12 +31,42 @@ func (c *checker) lintRules() {
 
 type lintText struct{ path, name, text string }
 
+// normOf returns a narrative section after normText, computed once per run.
+func (c *checker) normOf(path string) string {
+	if t, ok := c.norm[path]; ok {
+		return t
+	}
+	if c.norm == nil {
+		c.norm = make(map[string]string, 4)
+	}
+	t := normText(*c.r.TextField(path))
+	c.norm[path] = t
+	return t
+}
+
+// sentencesOf returns the sentences of a normalised section, split once per run.
+func (c *checker) sentencesOf(path string) []string {
+	if ss, ok := c.sents[path]; ok {
+		return ss
+	}
+	if c.sents == nil {
+		c.sents = make(map[string][]string, 4)
+	}
+	var ss []string
+	sentences(c.normOf(path), func(sent string) bool {
+		ss = append(ss, sent)
+		return true
+	})
+	c.sents[path] = ss
+	return ss
+}
+
 // lintTexts are the narrative sections after normalisation, in anchor order.
 func (c *checker) lintTexts() []lintText {
 	var out []lintText
 	for _, p := range TextFields {
-		if t := *c.r.TextField(p); strings.TrimSpace(t) != "" {
-			out = append(out, lintText{p, sectionName(p), normText(t)})
+		if t := c.normOf(p); strings.TrimSpace(t) != "" {
+			out = append(out, lintText{p, sectionName(p), t})
 		}
 	}
 	return out
@@ -171,8 +201,7 @@ func (c *checker) txtS1Gov() {
 }
 
 var (
-	reBadYear = regexp.MustCompile(`[0-9]{5,}年`)
-	reCutoff  = regexp.MustCompile(`(截至|截止到|截止)\s*([0-9]{4})年12月(31日|底)`)
+	reCutoff = regexp.MustCompile(`^(截至|截止到|截止)\s*([0-9]{4})年12月(31日|底)`)
 )
 
 // lintYear is LINT-YEAR: malformed years, last year's opening sentences, and
@@ -182,25 +211,50 @@ func (c *checker) lintYear(texts []lintText) {
 	py := itoa(y - 1)
 	for _, t := range texts {
 		var hits []hit
-		for _, m := range reBadYear.FindAllStringIndex(t.text, -1) {
-			hits = append(hits, hit{m[0], t.name + "：“" + t.text[m[0]:m[1]] + "”年份格式有误"})
+		for off := 0; ; {
+			k := strings.Index(t.text[off:], nian)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			j := i
+			for j > 0 && isDigit(t.text[j-1]) {
+				j--
+			}
+			if i-j >= 5 {
+				hits = append(hits, hit{j, t.name + "：“" + t.text[j:i+len(nian)] + "”年份格式有误"})
+			}
+			off = i + len(nian)
 		}
-		if t.path == "text.preface" || t.path == "text.s1" {
+		if (t.path == "text.preface" || t.path == "text.s1") && strings.Contains(t.text, py+"年") {
 			off := 0
-			sentences(t.text, func(sent string) bool {
+			for _, sent := range c.sentencesOf(t.path) {
 				i := strings.Index(t.text[off:], sent) + off
 				off = i + len(sent)
 				if rest, ok := strings.CutPrefix(sent, py+"年"); ok && (rest == "" || !isDigit(rest[0])) {
 					hits = append(hits, hit{i, t.name + "：句子“" + sent + "”以" + py + "年开头，而报告年度为" + itoa(y) + "年，疑似沿用上年文字"})
 				}
-				return true
-			})
-		}
-		for _, m := range reCutoff.FindAllStringSubmatchIndex(t.text, -1) {
-			z := t.text[m[4]:m[5]]
-			if z != itoa(y) {
-				hits = append(hits, hit{m[0], t.name + "：“" + t.text[m[0]:m[1]] + "”中的截止年份(" + z + ")与报告年度(" + itoa(y) + ")不一致"})
 			}
+		}
+		if !strings.Contains(t.text, "截") {
+			c.report("LINT-YEAR", t.path, hits)
+			continue
+		}
+		for off := 0; ; {
+			k := strings.Index(t.text[off:], "截")
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len("截")
+			m := reCutoff.FindStringSubmatchIndex(t.text[i:])
+			if m == nil {
+				continue
+			}
+			if z := t.text[i+m[4] : i+m[5]]; z != itoa(y) {
+				hits = append(hits, hit{i, t.name + "：“" + t.text[i:i+m[1]] + "”中的截止年份(" + z + ")与报告年度(" + itoa(y) + ")不一致"})
+			}
+			off = i + m[1]
 		}
 		c.report("LINT-YEAR", t.path, hits)
 	}
@@ -279,9 +333,16 @@ func (c *checker) lintUnit(texts []lintText) {
 }
 
 var (
-	reURL         = regexp.MustCompile(`(?i)(https?://|www\.)[A-Za-z0-9./:_?=&%#~+\-]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	rePlaceholder = regexp.MustCompile(`[XxＸｘ×＊*]{2,}|[XxＸｘ×]月[XxＸｘ×]日|某某|□{2,}|[_＿]{3,}|请填写|待填写|待补充|此处填写|单位名称|TODO|年[ \t\x{3000}]+月[ \t\x{3000}]+日`)
+	reURL = regexp.MustCompile(`(?i)(https?://|www\.)[A-Za-z0-9./:_?=&%#~+\-]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 )
+
+// urlSpans finds URLs and e-mail addresses, which lint rules skip.
+func urlSpans(s string) [][]int {
+	if !strings.Contains(s, "@") && !strings.Contains(s, "www") && !strings.Contains(s, "WWW") && !strings.Contains(s, "://") {
+		return nil
+	}
+	return reURL.FindAllStringIndex(s, -1)
+}
 
 // inSpans reports whether [a,b) overlaps one of the spans.
 func inSpans(spans [][]int, a, b int) bool {
@@ -299,33 +360,125 @@ func isASCIILetter(b byte) bool { return b >= 'A' && b <= 'Z' || b >= 'a' && b <
 func (c *checker) lintPlaceholder(texts []lintText) {
 	all := append([]lintText{{"doc.title", "标题", normText(c.r.Title())}}, texts...)
 	for _, t := range all {
-		urls := reURL.FindAllStringIndex(t.text, -1)
 		var hits []hit
-		for _, m := range rePlaceholder.FindAllStringIndex(t.text, -1) {
-			frag := t.text[m[0]:m[1]]
-			switch {
-			case strings.ContainsAny(frag[:1], "Xx*") || strings.HasPrefix(frag, "Ｘ") || strings.HasPrefix(frag, "ｘ") ||
-				strings.HasPrefix(frag, "×") || strings.HasPrefix(frag, "＊"):
-				if !strings.Contains(frag, "月") && (m[0] > 0 && isASCIILetter(t.text[m[0]-1]) || m[1] < len(t.text) && isASCIILetter(t.text[m[1]])) {
-					continue
+		placeholders(t.text, func(a, b int) {
+			hits = append(hits, hit{a, t.name + "：出现占位文字“" + t.text[a:b] + "”，请替换为实际内容"})
+		})
+		c.report("LINT-PLACEHOLDER", t.path, hits)
+	}
+}
+
+func isXMark(r rune) bool { return r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' || r == '×' }
+
+var placeholderWords = []string{"请填写", "待填写", "待补充", "此处填写", "单位名称", "TODO"}
+
+// placeholders calls fn for each placeholder of formats.md LINT-PLACEHOLDER,
+// in text order, in one pass: runs of X/×/*, X月X日, 某某, □□, ___, fixed
+// words, and a date whose 年 月 日 are separated by blanks only.
+func placeholders(s string, fn func(a, b int)) {
+	var urls [][]int
+	urlsDone := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case 'X', 'x', 'Ｘ', 'ｘ', '×', '＊', '*':
+			j, runes := i, 0
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !isXMark(r2) && r2 != '＊' && r2 != '*' {
+					break
 				}
-				if inSpans(urls, m[0], m[1]) {
-					continue
+				j += n2
+				runes++
+			}
+			end := 0
+			if runes >= 2 {
+				if !(i > 0 && isASCIILetter(s[i-1]) || j < len(s) && isASCIILetter(s[j])) {
+					end = j
 				}
-			case strings.HasPrefix(frag, "年"):
-				// A blank date: no digit before 年.
-				k := m[0]
-				for k > 0 && (t.text[k-1] == ' ' || t.text[k-1] == '\t') {
-					k--
+			} else if isXMark(r) && strings.HasPrefix(s[j:], "月") {
+				k := j + len("月")
+				if r3, n3 := utf8.DecodeRuneInString(s[k:]); isXMark(r3) && strings.HasPrefix(s[k+n3:], "日") {
+					end = k + n3 + len("日")
 				}
-				if k > 0 && isDigit(t.text[k-1]) {
+			}
+			if end > 0 {
+				if !urlsDone {
+					urls, urlsDone = urlSpans(s), true
+				}
+				if !inSpans(urls, i, end) {
+					fn(i, end)
+					i = end
 					continue
 				}
 			}
-			hits = append(hits, hit{m[0], t.name + "：出现占位文字“" + frag + "”，请替换为实际内容"})
+			i = j
+			continue
+		case '某':
+			if strings.HasPrefix(s[i+n:], "某") {
+				fn(i, i+2*n)
+				i += 2 * n
+				continue
+			}
+		case '□', '_', '＿':
+			j, runes := i, 0
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if r == '□' && r2 != '□' || r != '□' && r2 != '_' && r2 != '＿' {
+					break
+				}
+				j += n2
+				runes++
+			}
+			if r == '□' && runes >= 2 || r != '□' && runes >= 3 {
+				fn(i, j)
+			}
+			i = j
+			continue
+		case '年':
+			if end := blankDate(s, i); end > 0 {
+				fn(i, end)
+				i = end
+				continue
+			}
+		case '请', '待', '此', '单', 'T':
+			for _, w := range placeholderWords {
+				if strings.HasPrefix(s[i:], w) {
+					fn(i, i+len(w))
+					n = len(w)
+					break
+				}
+			}
 		}
-		c.report("LINT-PLACEHOLDER", t.path, hits)
+		i += n
 	}
+}
+
+// blankDate matches “年  月  日” at byte i, with no digit before 年.
+func blankDate(s string, i int) int {
+	k := i
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t') {
+		k--
+	}
+	if k > 0 && isDigit(s[k-1]) {
+		return 0
+	}
+	j := i + len("年")
+	for _, mark := range []string{"月", "日"} {
+		start := j
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !inlineSpace(r) || r == '\u00a0' {
+				break
+			}
+			j += n
+		}
+		if j == start || !strings.HasPrefix(s[j:], mark) {
+			return 0
+		}
+		j += len(mark)
+	}
+	return j
 }
 
 // asciiLower lowers ASCII letters only, so byte offsets stay those of s.
@@ -349,14 +502,32 @@ var spamWords = []string{"uedbet", "bet365", "体育投注", "博彩", "娱乐�
 var spamAllow = map[string]bool{"app": true, "pdf": true, "wps": true, "word": true, "excel": true, "ppt": true, "gdp": true,
 	"ppp": true, "epc": true, "led": true, "gps": true, "usb": true, "wifi": true, "vip": true, "ipv6": true, "icp": true, "html": true}
 
-var reLatinRun = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]{2,}`)
+// latinRuns finds `[A-Za-z][A-Za-z0-9]{2,}` tokens.
+func latinRuns(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j])) {
+			j++
+		}
+		if j-i >= 3 {
+			out = append(out, [2]int{i, j})
+		}
+		i = j
+	}
+	return out
+}
 
 // lintSpam is LINT-SPAM: gambling words and Latin tokens wedged between Han
 // characters, as injected into hacked web pages (seed 002).
 func (c *checker) lintSpam(texts []lintText) {
 	for _, t := range texts {
 		lower := asciiLower(t.text)
-		urls := reURL.FindAllStringIndex(t.text, -1)
+		urls := urlSpans(t.text)
 		var spans [][2]int
 		var words []string
 		add := func(a, b int) {
@@ -380,7 +551,7 @@ func (c *checker) lintSpam(texts []lintText) {
 				off += k + len(w)
 			}
 		}
-		for _, m := range reLatinRun.FindAllStringIndex(t.text, -1) {
+		for _, m := range latinRuns(t.text) {
 			before, _ := utf8.DecodeLastRuneInString(t.text[:m[0]])
 			after, _ := utf8.DecodeRuneInString(t.text[m[1]:])
 			if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
@@ -436,6 +607,9 @@ func (c *checker) lintNotice(texts []lintText) {
 	y := c.r.Year
 	for _, t := range texts {
 		var hits []hit
+		if !strings.Contains(t.text, "国办公开办函") && !strings.Contains(t.text, "试行") {
+			continue
+		}
 		for _, m := range reNotice.FindAllStringSubmatchIndex(t.text, -1) {
 			num := t.text[m[2]:m[3]] + "/" + t.text[m[4]:m[5]]
 			switch {
@@ -454,7 +628,35 @@ func (c *checker) lintNotice(texts []lintText) {
 	}
 }
 
-var reParts = regexp.MustCompile(`([一二三四五六七八九十]|[0-9]+)个?部分`)
+var cnSmall = "一二三四五六七八九十"
+
+// partsCount finds `([一二三四五六七八九十]|[0-9]+)个?部分` and calls fn with
+// the numeral of each occurrence.
+func partsCount(sent string, fn func(at int, n string)) {
+	for off := 0; ; {
+		k := strings.Index(sent[off:], "部分")
+		if k < 0 {
+			return
+		}
+		i := off + k
+		off = i + len("部分")
+		j := i
+		if strings.HasSuffix(sent[:j], "个") {
+			j -= len("个")
+		}
+		d := j
+		for d > 0 && isDigit(sent[d-1]) {
+			d--
+		}
+		if d < j {
+			fn(d, sent[d:j])
+			continue
+		}
+		if r, n := utf8.DecodeLastRuneInString(sent[:j]); strings.ContainsRune(cnSmall, r) {
+			fn(j-n, sent[j-n:j])
+		}
+	}
+}
 
 // lintParts is LINT-PARTS: the preface says the report has other than six parts.
 func (c *checker) lintParts(texts []lintText) {
@@ -462,23 +664,23 @@ func (c *checker) lintParts(texts []lintText) {
 		if t.path != "text.preface" && t.path != "text.s1" {
 			continue
 		}
+		if !strings.Contains(t.text, "部分") {
+			continue
+		}
 		var hits []hit
 		off := 0
-		sentences(t.text, func(sent string) bool {
+		for _, sent := range c.sentencesOf(t.path) {
 			i := strings.Index(t.text[off:], sent) + off
 			off = i + len(sent)
-			if !strings.Contains(sent, "报告") || !(strings.Contains(sent, "组成") || strings.Contains(sent, "构成") || strings.Contains(sent, "包括")) {
-				return true
+			if !strings.Contains(sent, "部分") || !strings.Contains(sent, "报告") || !(strings.Contains(sent, "组成") || strings.Contains(sent, "构成") || strings.Contains(sent, "包括")) {
+				continue
 			}
-			for _, m := range reParts.FindAllStringSubmatchIndex(sent, -1) {
-				n := sent[m[2]:m[3]]
-				if n == "六" || n == "6" {
-					continue
+			partsCount(sent, func(at int, n string) {
+				if n != "六" && n != "6" {
+					hits = append(hits, hit{i + at, t.name + "：称报告由“" + n + "个部分”组成，规定格式为六个部分"})
 				}
-				hits = append(hits, hit{i + m[0], t.name + "：称报告由“" + n + "个部分”组成，规定格式为六个部分"})
-			}
-			return true
-		})
+			})
+		}
 		c.report("LINT-PARTS", t.path, hits)
 	}
 }

@@ -30,12 +30,14 @@ var ruleRank = func() map[string]int {
 
 // checker holds one run: every cell parsed once, the findings so far.
 type checker struct {
-	r    *Report
-	f    *Format // nil when the report's format is unknown
-	opt  CheckOptions
-	idx  *fmtIndex
-	vals []Value // by Cell.Index
-	res  Result
+	r     *Report
+	f     *Format // nil when the report's format is unknown
+	opt   CheckOptions
+	idx   *fmtIndex
+	vals  []Value // by Cell.Index
+	res   Result
+	norm  map[string]string   // normalised narrative sections, computed once
+	sents map[string][]string // their sentences
 }
 
 // valPool recycles the parsed-cell slice: Check runs on every keystroke.
