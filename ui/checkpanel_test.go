@@ -199,7 +199,7 @@ func TestCheckPanelWithRealCheck(t *testing.T) {
 
 func TestCheckPanelGolden(t *testing.T) {
 	test.NewTempApp(t)
-	test.ApplyTheme(t, goldenTheme{})
+	test.ApplyTheme(t, NewTheme())
 	p := NewCheckPanel()
 	w := test.NewTempWindow(t, p)
 	w.Resize(fyne.NewSize(340, 640))

@@ -1,37 +1,19 @@
 package ui
 
 import (
-	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"nianbao/app"
-	"nianbao/assets"
 )
-
-// goldenTheme renders with the bundled UI font in the light variant, so
-// golden images do not depend on the fonts of the machine.
-type goldenTheme struct{}
-
-var goldenFont = fyne.NewStaticResource("ui.ttf", assets.FontUI)
-
-func (goldenTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return theme.DefaultTheme().Color(n, theme.VariantLight)
-}
-func (goldenTheme) Font(fyne.TextStyle) fyne.Resource { return goldenFont }
-func (goldenTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
-	return theme.DefaultTheme().Icon(n)
-}
-func (goldenTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
 
 // goldenEditor shows a table with a few values, a text cell and findings.
 func goldenEditor(t *testing.T, format, table string, size fyne.Size, cells map[string]string, fs []app.Finding, focus string) fyne.Canvas {
 	t.Helper()
 	test.NewTempApp(t)
-	test.ApplyTheme(t, goldenTheme{})
+	test.ApplyTheme(t, NewTheme())
 	f := app.FormatByID(format)
 	r, err := app.NewReport("某某镇人民政府", app.LevelTownship, 2024)
 	if err != nil {
