@@ -90,11 +90,37 @@ func (l *layout) titleLines(title, unit string) [][]glyph {
 	}
 	var out [][]glyph
 	for _, p := range parts {
-		for _, ln := range breakLines(atomize(p), maxTitleLen, maxTitleLen, 0) {
-			out = append(out, ln.glyphs())
-		}
+		out = append(out, splitTitlePart(p)...)
 	}
 	return out
+}
+
+// splitTitlePart breaks a part still too wide after a 省/市/县/区/镇/乡,
+// choosing the cut that gives the most even lines, otherwise wherever the
+// line breaker can.
+func splitTitlePart(p []glyph) [][]glyph {
+	var out [][]glyph
+	for width(p, 0) > maxTitleLen {
+		cut, best := -1, math.Inf(1)
+		for i := range p {
+			w1 := width(p[:i+1], 0)
+			if w1 > maxTitleLen {
+				break
+			}
+			if d := math.Abs(w1 - width(p[i+1:], 0)); strings.ContainsRune("省市县区镇乡", p[i].r) && i+1 < len(p) && d < best {
+				cut, best = i+1, d
+			}
+		}
+		if cut < 0 {
+			for _, ln := range breakLines(atomize(p), maxTitleLen, maxTitleLen, 0) {
+				out = append(out, ln.glyphs())
+			}
+			return out
+		}
+		out = append(out, p[:cut])
+		p = p[cut:]
+	}
+	return append(out, p)
 }
 
 // title draws the centred title from grid line n; the body starts after one

@@ -111,3 +111,33 @@ func TestCnDateNoteCC(t *testing.T) {
 		t.Errorf("ccText = %q", got)
 	}
 }
+
+func TestTitleLines(t *testing.T) {
+	l := newLayout(newGofpdfWriter(), newSetSource(nil))
+	text := func(lines [][]glyph) []string {
+		var out []string
+		for _, ln := range lines {
+			var rs []rune
+			for _, g := range ln {
+				rs = append(rs, g.r)
+			}
+			out = append(out, string(rs))
+		}
+		return out
+	}
+	cases := []struct {
+		title, unit string
+		want        []string
+	}{
+		{"新绛县2021年政府信息公开工作年度报告", "新绛县", []string{"新绛县2021年政府信息公开工作年度报告"}},
+		{"漳平市西园镇人民政府2020年政府信息公开工作年度报告", "漳平市西园镇人民政府", []string{"漳平市西园镇人民政府", "2020年政府信息公开工作年度报告"}},
+		{"内蒙古自治区呼伦贝尔市扎兰屯市蘑菇气镇人民政府2023年政府信息公开工作年度报告", "内蒙古自治区呼伦贝尔市扎兰屯市蘑菇气镇人民政府",
+			[]string{"内蒙古自治区呼伦贝尔市", "扎兰屯市蘑菇气镇人民政府", "2023年政府信息公开工作年度报告"}},
+	}
+	for _, c := range cases {
+		got := text(l.titleLines(c.title, c.unit))
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: %q, want %q", c.title, got, c.want)
+		}
+	}
+}

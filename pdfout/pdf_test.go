@@ -299,3 +299,29 @@ func TestTableContinuation(t *testing.T) {
 		t.Fatalf("表三 is on pages %v; the fixture should make it continue on a second page", pages)
 	}
 }
+
+// TestMinimalReport prints a new, empty report (headings only, empty
+// tables, no 署名) in both styles without losing the page structure.
+func TestMinimalReport(t *testing.T) {
+	for _, style := range []string{app.StyleGongwen, app.StylePublic} {
+		r, err := app.NewReport("张坞镇人民政府", app.LevelTownship, 2021)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Doc.Signature = ""
+		path, _ := renderFile(t, r, Options{Style: style, Draft: true})
+		txt := squash(tool(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+		pos := 0
+		for _, h := range app.SectionHeadings {
+			i := strings.Index(txt[pos:], h)
+			if i < 0 {
+				t.Errorf("%s: heading %s missing or out of order", style, h)
+				continue
+			}
+			pos += i + len(h)
+		}
+		if out := tool(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
+			t.Errorf("%s: qpdf --check:\n%s", style, out)
+		}
+	}
+}
