@@ -262,3 +262,18 @@ func TestCheckToleratesUnknownFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckConcurrent(t *testing.T) {
+	// The UI checks from its own goroutine while the PDF export may check too.
+	r := brokenExample(t)
+	want := rulesOf(Check(r, CheckOptions{Lint: true}).Findings)
+	done := make(chan []string)
+	for range 4 {
+		go func() { done <- rulesOf(Check(r, CheckOptions{Lint: true}).Findings) }()
+	}
+	for range 4 {
+		if got := <-done; !slices.Equal(got, want) {
+			t.Errorf("concurrent run: %v", got)
+		}
+	}
+}
