@@ -114,3 +114,17 @@ func FuzzCheckText(f *testing.F) {
 		}
 	})
 }
+
+// Found by FuzzParseValue: a minus after leading zeros made "0-5" read as -5.
+func TestParseValueRejectsInnerMinus(t *testing.T) {
+	for _, raw := range []string{"0-5", "0-00", "00-1", "0+5", "0.-5"} {
+		if v := ParseValue(raw); v.State != NotNumber {
+			t.Errorf("ParseValue(%q) = %+v, want NotNumber", raw, v)
+		}
+	}
+	for raw, want := range map[string]string{"-05": "-5", "00": "0", "-00.50": "-0.50"} {
+		if v := ParseValue(raw); v.State != Number || v.Text != want {
+			t.Errorf("ParseValue(%q) = %+v, want %s", raw, v, want)
+		}
+	}
+}

@@ -68,6 +68,8 @@ func Normalize(raw string) string {
 	if trimmed := strings.TrimLeft(intPart, "0"); trimmed != intPart && intPart != "" {
 		if trimmed == "" {
 			trimmed = "0"
+		} else if trimmed[0] < '0' || trimmed[0] > '9' {
+			trimmed = intPart // "0-5" is not a number; keep it whole so it fails
 		}
 		intPart = trimmed
 	}
