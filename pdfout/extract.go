@@ -42,6 +42,13 @@ func ExtractReport(pdf []byte) (*app.Report, []byte, error) {
 type pdfFile struct {
 	data []byte
 	objs map[int]int // object number → offset of its body
+	// objects kept in object streams (files re-saved by other tools)
+	packed map[int]packedObj
+}
+
+type packedObj struct {
+	data []byte
+	off  int
 }
 
 type pdfRef struct{ num int }
@@ -56,15 +63,57 @@ var objHeader = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b`)
 
 func (p *pdfFile) index() {
 	p.objs = map[int]int{}
+	p.packed = map[int]packedObj{}
 	for _, m := range objHeader.FindAllSubmatchIndex(p.data, -1) {
 		n, _ := strconv.Atoi(string(p.data[m[2]:m[3]]))
 		p.objs[n] = m[1] // later definitions (incremental updates) win
 	}
+	for n := range p.objs {
+		st, ok := p.streamOf(n, "ObjStm")
+		if !ok {
+			continue
+		}
+		data, err := p.decode(st)
+		if err != nil {
+			continue
+		}
+		count, _ := p.intValue(st.dict["N"])
+		first, _ := p.intValue(st.dict["First"])
+		lx := &lexer{b: data}
+		for i := 0; i < count; i++ {
+			num, err1 := lx.value()
+			off, err2 := lx.value()
+			nf, ok1 := num.(float64)
+			of, ok2 := off.(float64)
+			if err1 != nil || err2 != nil || !ok1 || !ok2 {
+				break
+			}
+			if _, direct := p.objs[int(nf)]; !direct {
+				p.packed[int(nf)] = packedObj{data: data, off: first + int(of)}
+			}
+		}
+	}
+}
+
+// streamOf returns object n when it is a stream of the given /Type.
+func (p *pdfFile) streamOf(n int, typ string) (pdfStream, bool) {
+	v, err := p.object(n)
+	if err != nil {
+		return pdfStream{}, false
+	}
+	st, ok := v.(pdfStream)
+	if !ok || st.dict["Type"] != pdfName(typ) {
+		return pdfStream{}, false
+	}
+	return st, true
 }
 
 func (p *pdfFile) object(n int) (any, error) {
 	off, ok := p.objs[n]
 	if !ok {
+		if po, ok := p.packed[n]; ok && po.off < len(po.data) {
+			return (&lexer{b: po.data, i: po.off}).value()
+		}
 		return nil, fmt.Errorf("PDF 对象 %d 不存在", n)
 	}
 	lx := &lexer{b: p.data, i: off}
@@ -131,18 +180,23 @@ func (p *pdfFile) dict(v any) pdfDict {
 }
 
 func (p *pdfFile) root() (pdfDict, error) {
-	i := bytes.LastIndex(p.data, []byte("trailer"))
-	if i < 0 {
-		return nil, errors.New("PDF 文件缺少 trailer，无法读取")
+	var t pdfDict
+	if i := bytes.LastIndex(p.data, []byte("trailer")); i >= 0 {
+		lx := &lexer{b: p.data, i: i + len("trailer")}
+		if v, err := lx.value(); err == nil {
+			t, _ = v.(pdfDict)
+		}
 	}
-	lx := &lexer{b: p.data, i: i + len("trailer")}
-	v, err := lx.value()
-	if err != nil {
-		return nil, fmt.Errorf("PDF trailer 无法解析：%w", err)
+	if t == nil { // a cross-reference stream carries the trailer entries
+		best := -1
+		for n, off := range p.objs {
+			if st, ok := p.streamOf(n, "XRef"); ok && st.dict["Root"] != nil && off > best {
+				t, best = st.dict, off
+			}
+		}
 	}
-	t, _ := v.(pdfDict)
 	if t == nil {
-		return nil, errors.New("PDF trailer 无法解析")
+		return nil, errors.New("PDF 文件缺少 trailer，无法读取")
 	}
 	if _, enc := t["Encrypt"]; enc {
 		return nil, errors.New("PDF 文件已加密，无法读取内嵌的年报数据")
@@ -197,26 +251,40 @@ func (p *pdfFile) attachment(name string) ([]byte, error) {
 	if !ok {
 		return nil, errors.New("PDF 内嵌文件的数据流无效")
 	}
-	switch f := st.dict["Filter"].(type) {
+	return p.decode(st)
+}
+
+// decode applies the stream's filter: none or FlateDecode (without predictor).
+func (p *pdfFile) decode(st pdfStream) ([]byte, error) {
+	f := st.dict["Filter"]
+	if a, ok := f.([]any); ok && len(a) == 1 {
+		f = a[0]
+	}
+	switch f := f.(type) {
 	case nil:
 		return st.raw, nil
 	case pdfName:
 		if f != "FlateDecode" {
-			return nil, fmt.Errorf("PDF 内嵌文件使用了不支持的压缩方式 %s", f)
+			return nil, fmt.Errorf("PDF 数据流使用了不支持的压缩方式 %s", f)
 		}
 	default:
-		return nil, errors.New("PDF 内嵌文件使用了不支持的压缩方式")
+		return nil, errors.New("PDF 数据流使用了不支持的压缩方式")
+	}
+	if dp := p.dict(st.dict["DecodeParms"]); dp != nil && dp["Predictor"] != nil {
+		if n, _ := p.intValue(dp["Predictor"]); n > 1 {
+			return nil, errors.New("PDF 数据流使用了不支持的预测编码")
+		}
 	}
 	zr, err := zlib.NewReader(bytes.NewReader(st.raw))
 	if err != nil {
-		return nil, fmt.Errorf("PDF 内嵌文件无法解压：%w", err)
+		return nil, fmt.Errorf("PDF 数据流无法解压：%w", err)
 	}
 	out, err := io.ReadAll(io.LimitReader(zr, app.MaxReportFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("PDF 内嵌文件无法解压：%w", err)
+		return nil, fmt.Errorf("PDF 数据流无法解压：%w", err)
 	}
 	if len(out) > app.MaxReportFileSize {
-		return nil, errors.New("PDF 内嵌的年报数据超过 4 MiB，拒绝读取")
+		return nil, errors.New("PDF 数据流超过 4 MiB，拒绝读取")
 	}
 	return out, nil
 }

@@ -84,3 +84,35 @@ func TestExtractBadJSON(t *testing.T) {
 		t.Errorf("bad report file: %v", err)
 	}
 }
+
+// TestExtractAfterResave: a PDF rewritten by another tool with object
+// streams and a cross-reference stream (qpdf here) still yields the report.
+func TestExtractAfterResave(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	path, _ := renderFile(t, r, Options{})
+	want, err := os.ReadFile("testdata/full-2021.nianbao.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--object-streams=generate"},
+		{"--object-streams=generate", "--linearize"},
+	} {
+		out := filepath.Join(t.TempDir(), "resaved.pdf")
+		tool(t, "qpdf", append(args, path, out)...)
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("\ntrailer")) && args[0] == "--object-streams=generate" && len(args) == 1 {
+			t.Fatalf("qpdf %v kept a classic trailer; the test would not exercise xref streams", args)
+		}
+		_, data, err := ExtractReport(b)
+		if err != nil {
+			t.Fatalf("qpdf %v: %v", args, err)
+		}
+		if !bytes.Equal(data, want) {
+			t.Errorf("qpdf %v: attachment differs", args)
+		}
+	}
+}
