@@ -231,6 +231,11 @@ func RestoreBackup(workspacePath, backupPath string) error {
 		os.Remove(tmp)
 		return fail("恢复备份", err)
 	}
+	// The copy itself is checked too: it is what becomes the workspace.
+	if _, err := checkFile(tmp, "integrity_check"); err != nil {
+		os.Remove(tmp)
+		return newError(ErrCorrupt, err, "恢复备份失败：复制出的文件未通过完整性检查，原工作区未改动。")
+	}
 	if fileExists(abs) {
 		aside := abs + ".before-restore-" + time.Now().Format(backupStamp)
 		for _, suffix := range []string{"", "-wal", "-shm"} {

@@ -11,6 +11,8 @@
 // same workspace gets ErrLocked («正在被另一个窗口使用») instead of racing on
 // the file. The lock belongs to the open file handle, so the operating
 // system releases it when the process dies; a stale lock file is harmless.
+// Verify (nianbao-cli db check) takes no lock: it only reads, which WAL
+// allows beside a running window.
 //
 // Identification: the file carries application_id and user_version. A file
 // that is not SQLite, is corrupt, belongs to another application or was

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -90,11 +91,16 @@ func fail(what string, err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
+	// An edit that failed is still on screen; say so where it applies.
+	keep := ""
+	if strings.HasPrefix(what, "保存") {
+		keep = "刚才的修改仍保留在窗口中，"
+	}
 	switch sqliteCode(err) {
 	case sqlite3.SQLITE_FULL:
-		return newError(ErrDiskFull, err, "%s失败：磁盘已满，请清理磁盘空间后重试，刚才的修改仍保留在窗口中。", what)
+		return newError(ErrDiskFull, err, "%s失败：磁盘已满，%s请清理磁盘空间后重试。", what, keep)
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_AUTH:
-		return newError(ErrReadOnly, err, "%s失败：工作区文件无法写入（位置只读、无权限或磁盘故障），刚才的修改仍保留在窗口中，请检查后重试。", what)
+		return newError(ErrReadOnly, err, "%s失败：工作区文件无法写入（位置只读、无权限或磁盘故障），%s请检查后重试。", what, keep)
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		return newError(ErrLocked, err, "%s失败：工作区正在被另一个窗口使用，请稍后重试。", what)
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
