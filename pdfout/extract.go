@@ -111,7 +111,7 @@ func (p *pdfFile) streamOf(n int, typ string) (pdfStream, bool) {
 func (p *pdfFile) object(n int) (any, error) {
 	off, ok := p.objs[n]
 	if !ok {
-		if po, ok := p.packed[n]; ok && po.off < len(po.data) {
+		if po, ok := p.packed[n]; ok && po.off >= 0 && po.off < len(po.data) {
 			return (&lexer{b: po.data, i: po.off}).value()
 		}
 		return nil, fmt.Errorf("PDF 对象 %d 不存在", n)
