@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"nianbao/app"
+	"nianbao/pdfout/fonts"
 )
 
 // checkPDF runs the acceptance checks of issue 4 on one rendered report.
@@ -323,5 +324,25 @@ func TestMinimalReport(t *testing.T) {
 		if out := tool(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
 			t.Errorf("%s: qpdf --check:\n%s", style, out)
 		}
+	}
+}
+
+// TestFontsOption: a role mapped to another face in Options.Fonts is drawn
+// with it; the role's bundled face is then not embedded at all.
+func TestFontsOption(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	set := fonts.Default()
+	set.Use(fonts.KT, set.Face(fonts.FS))
+	path, _ := renderFile(t, r, Options{Style: app.StyleGongwen, Fonts: set})
+	list := tool(t, "pdffonts", path)
+	if strings.Contains(list, "kt-kai") {
+		t.Errorf("楷体 still embedded:\n%s", list)
+	}
+	if !strings.Contains(list, "fs-body") {
+		t.Errorf("body font missing:\n%s", list)
+	}
+	path, _ = renderFile(t, r, Options{Style: app.StyleGongwen})
+	if list := tool(t, "pdffonts", path); !strings.Contains(list, "kt-kai") {
+		t.Errorf("default set does not embed 楷体:\n%s", list)
 	}
 }
