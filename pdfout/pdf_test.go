@@ -211,6 +211,17 @@ func TestDeterministicWithSourceDateEpoch(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("same input and SOURCE_DATE_EPOCH gave different bytes")
 	}
+	var d1, d2 bytes.Buffer
+	draft := Options{Style: app.StylePublic, Draft: true}
+	if err := Render(&d1, r, draft); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(&d2, r, draft); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(d1.Bytes(), d2.Bytes()) {
+		t.Fatal("the same draft gave different bytes")
+	}
 	if !bytes.Contains(a.Bytes(), []byte("D:20220118090000")) {
 		t.Error("creation date does not follow SOURCE_DATE_EPOCH")
 	}
