@@ -26,17 +26,22 @@ type CheckPanel struct {
 
 	errHead, warnHead, skipHead *widget.Label
 	none                        *widget.Label
+	sep1, sep2                  *widget.Separator
 	list                        *fyne.Container
 	scroll                      *container.Scroll
 
-	rows   map[string]*findingRow // by Finding.Key, or "skip:" + rule + anchor
-	errors int
-	warns  int
+	rows     map[string]*findingRow // by Finding.Key, or "skip:" + rule + anchor
+	more     map[string]*widget.Button
+	expanded map[string]bool // rules whose findings are all listed
+	last     app.Result
+	lastExpl map[string]string
+	errors   int
+	warns    int
 }
 
 // NewCheckPanel returns an empty panel.
 func NewCheckPanel() *CheckPanel {
-	p := &CheckPanel{rows: map[string]*findingRow{}}
+	p := &CheckPanel{rows: map[string]*findingRow{}, more: map[string]*widget.Button{}, expanded: map[string]bool{}}
 	p.errHead = widget.NewLabel("")
 	p.errHead.TextStyle = fyne.TextStyle{Bold: true}
 	p.errHead.Importance = widget.DangerImportance
@@ -47,6 +52,7 @@ func NewCheckPanel() *CheckPanel {
 	p.skipHead.TextStyle = fyne.TextStyle{Bold: true}
 	p.none = widget.NewLabel("未发现问题。")
 	p.none.Wrapping = fyne.TextWrapWord
+	p.sep1, p.sep2 = widget.NewSeparator(), widget.NewSeparator()
 	p.list = container.NewVBox()
 	p.scroll = container.NewVScroll(p.list)
 	p.ExtendBaseWidget(p)
@@ -74,17 +80,20 @@ func (p *CheckPanel) Counts() (errors, warnings int) { return p.errors, p.warns 
 // SetResult shows a check result; explanations are the 出错说明 saved with
 // the report, by Finding.Key.
 func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
+	p.last, p.lastExpl = res, explanations
 	errs, warns := res.Errors(), res.Warnings()
 	p.errors, p.warns = len(errs), len(warns)
-	p.errHead.SetText(fmt.Sprintf("强制性错误（%d）", len(errs)))
-	p.warnHead.SetText(fmt.Sprintf("提示性警告（%d）", len(warns)))
+	setLabel(p.errHead, fmt.Sprintf("强制性错误（%d）", len(errs)))
+	setLabel(p.warnHead, fmt.Sprintf("提示性警告（%d）", len(warns)))
 
 	keep := map[string]*findingRow{}
+	var fresh []fyne.CanvasObject
 	objs := []fyne.CanvasObject{p.errHead}
 	row := func(key string, f app.Finding, text string, explain bool) {
 		r := p.rows[key]
 		if r == nil {
 			r = newFindingRow(p, explain)
+			fresh = append(fresh, r.obj)
 		}
 		r.set(f, text)
 		if explain {
@@ -93,16 +102,12 @@ func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
 		keep[key] = r
 		objs = append(objs, r.obj)
 	}
-	for _, f := range errs {
-		row(f.Key(), f, f.Message, false)
-	}
+	p.listRows(errs, &objs, func(f app.Finding) { row(f.Key(), f, f.Message, false) })
 	if len(errs) == 0 {
 		objs = append(objs, p.none)
 	}
-	objs = append(objs, widget.NewSeparator(), p.warnHead)
-	for _, f := range warns {
-		row(f.Key(), f, f.Message, true)
-	}
+	objs = append(objs, p.sep1, p.warnHead)
+	p.listRows(warns, &objs, func(f app.Finding) { row(f.Key(), f, f.Message, true) })
 	var skipped []app.Skipped
 	for _, s := range res.Skipped {
 		if s.Reason == app.SkipNotNumber {
@@ -110,8 +115,8 @@ func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
 		}
 	}
 	if len(skipped) > 0 {
-		p.skipHead.SetText(fmt.Sprintf("未计算（%d）", len(skipped)))
-		objs = append(objs, widget.NewSeparator(), p.skipHead)
+		setLabel(p.skipHead, fmt.Sprintf("未计算（%d）", len(skipped)))
+		objs = append(objs, p.sep2, p.skipHead)
 		for _, s := range skipped {
 			f := app.Finding{Rule: s.Rule, Anchor: s.Anchor, Cells: []string{s.Anchor}}
 			text := anchorName(s.Anchor) + "：无法计算：含非数字单元格"
@@ -120,8 +125,81 @@ func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
 		}
 	}
 	p.rows = keep
+	if sameObjects(p.list.Objects, objs) {
+		return // only texts changed, and labels refresh themselves
+	}
+	// Lay out and repaint the list without refreshing every row: re-wrapping
+	// hundreds of messages on each keystroke made typing lag.
 	p.list.Objects = objs
-	p.list.Refresh()
+	// A new wrapped row knows its height only once it has a width, and
+	// widgets cache their minimum size until refreshed.
+	p.list.Layout.Layout(objs, p.list.Size())
+	for _, o := range fresh {
+		o.Refresh()
+	}
+	p.list.Layout.Layout(objs, p.list.Size())
+	p.scroll.Refresh()
+	canvas.Refresh(p.list)
+}
+
+func sameObjects(a, b []fyne.CanvasObject) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
+// perRule is how many findings of one rule are listed before the rest is
+// folded behind a button: an empty report has a warning per empty cell, and
+// building hundreds of rows at once stalled the window for a second.
+const perRule = 8
+
+// listRows adds the rows of findings in order through add; after the first
+// perRule findings of a long rule it adds one 「全部列出」 button instead.
+func (p *CheckPanel) listRows(fs []app.Finding, objs *[]fyne.CanvasObject, add func(app.Finding)) {
+	total := map[string]int{}
+	for _, f := range fs {
+		total[f.Rule]++
+	}
+	shown := map[string]int{}
+	for _, f := range fs {
+		n := shown[f.Rule]
+		shown[f.Rule]++
+		switch {
+		case p.expanded[f.Rule] || total[f.Rule] <= perRule || n < perRule:
+			add(f)
+		case n == perRule:
+			*objs = append(*objs, p.moreButton(f.Rule, total[f.Rule]-perRule))
+		}
+	}
+}
+
+func (p *CheckPanel) moreButton(rule string, n int) fyne.CanvasObject {
+	b := p.more[rule]
+	if b == nil {
+		b = widget.NewButton("", func() {
+			p.expanded[rule] = true
+			p.SetResult(p.last, p.lastExpl)
+		})
+		b.Importance = widget.LowImportance
+		p.more[rule] = b
+	}
+	text := fmt.Sprintf("还有%d条同类问题，点此全部列出", n)
+	if b.Text != text {
+		b.SetText(text)
+	}
+	return b
 }
 
 var fieldNames = map[string]string{

@@ -209,3 +209,47 @@ func TestCheckPanelGolden(t *testing.T) {
 	}, map[string]string{w2.Key(): "成文日期以签发日为准，已核实。"})
 	test.AssertImageMatches(t, "checkpanel-findings.png", w.Canvas().Capture())
 }
+
+// BenchmarkCheckPanelUpdate measures one update after a keystroke with the
+// result of an empty 2021 report (every empty cell is a warning).
+func BenchmarkCheckPanelUpdate(b *testing.B) {
+	test.NewTempApp(b)
+	r, _ := app.NewReport("某某镇人民政府", app.LevelTownship, 2024)
+	res := app.Check(r, app.CheckOptions{})
+	p := NewCheckPanel()
+	w := test.NewTempWindow(b, p)
+	w.Resize(fyne.NewSize(360, 700))
+	b.ReportMetric(float64(len(res.Findings)), "findings")
+	for b.Loop() {
+		p.SetResult(res, nil)
+	}
+}
+
+func TestCheckPanelFoldsLongRules(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewCheckPanel()
+	test.NewTempWindow(t, p).Resize(fyne.NewSize(360, 600))
+	var fs []app.Finding
+	for _, c := range app.FormatByID("2021").Table("t3").Cells[:20] {
+		fs = append(fs, app.Finding{Rule: "VALUE-EMPTY", Severity: app.Warning, Anchor: c.ID, Message: c.Location + "：未填写"})
+	}
+	fs = append(fs, w1)
+	p.SetResult(app.Result{Findings: fs}, nil)
+	if _, w := p.Counts(); w != 21 {
+		t.Errorf("counts %d warnings", w)
+	}
+	if len(p.rows) != perRule+1 {
+		t.Errorf("%d rows listed, want %d", len(p.rows), perRule+1)
+	}
+	more := p.more["VALUE-EMPTY"]
+	if more == nil || !strings.Contains(more.Text, "还有12条") {
+		t.Fatalf("no fold button: %v", more)
+	}
+	if p.rows[w1.Key()] == nil {
+		t.Error("another rule's warning was folded")
+	}
+	test.Tap(more)
+	if len(p.rows) != 21 || !strings.Contains(panelTexts(p), fs[19].Message) {
+		t.Errorf("after 全部列出: %d rows", len(p.rows))
+	}
+}
