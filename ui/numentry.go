@@ -20,7 +20,6 @@ func newNumEntry(ed *TableEditor, cellID string, pos int) *numEntry {
 	e := &numEntry{ed: ed, cell: cellID, pos: pos}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrapOff
-	e.Scroll = 0
 	e.OnChanged = func(s string) { ed.typed(e, s) }
 	return e
 }

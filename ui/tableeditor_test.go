@@ -195,6 +195,18 @@ func TestTableEditorPasteBlock(t *testing.T) {
 	if v, _ := ed.Value("t3.other.other.commercial"); v != "" {
 		t.Errorf("rejected value landed: %q", v)
 	}
+
+	// Ctrl+V in a cell pastes the clipboard as a block from that cell.
+	clip := fyne.CurrentApp().Clipboard()
+	clip.SetContent("11\t12\r\n13\t14\r\n")
+	focusCell(t, ed, c, "t3.denied.secret.research")
+	c.Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	for id, v := range map[string]string{"t3.denied.secret.research": "11", "t3.denied.secret.social": "12",
+		"t3.denied.lawforbid.research": "13", "t3.denied.lawforbid.social": "14"} {
+		if got, _ := ed.Value(id); got != v {
+			t.Errorf("Ctrl+V: %s shows %q, want %q", id, got, v)
+		}
+	}
 }
 
 func TestTableEditorFillEmptyZeroAndUndo(t *testing.T) {
