@@ -44,3 +44,57 @@ func TestEverythingInsideTypeArea(t *testing.T) {
 		t.Errorf("only %d lines end flush at the right edge", flush)
 	}
 }
+
+// wordBox finds the box of the last word equal to w, in mm.
+func wordBox(t *testing.T, bbox, w string) (x0, x1 float64) {
+	t.Helper()
+	found := false
+	for _, m := range bboxWord.FindAllStringSubmatch(bbox, -1) {
+		if m[5] == w {
+			x0, _ = strconv.ParseFloat(m[1], 64)
+			x1, _ = strconv.ParseFloat(m[3], 64)
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("word %q not found", w)
+	}
+	return x0 * 25.4 / 72, x1 * 25.4 / 72
+}
+
+// TestClosingPositions checks the 署名/成文日期 columns of gongwen.md §4.4
+// with the worked example of seed 004 and the 版记 of §5.
+func TestClosingPositions(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	r.Doc.Date = "2022-02-08"
+	near := func(name string, got, want float64) {
+		if got < want-0.4 || got > want+0.4 {
+			t.Errorf("%s at %.2f mm, want %.2f", name, got, want)
+		}
+	}
+	// 不加盖印章: the date, longer than 2 字 past the 署名 allows, ends
+	// 右空二字 and the 署名 starts 2 字 before it (seed 004: d = 20, s = 18
+	// with widths rounded to whole 字)
+	path, _ := renderFile(t, r, Options{Style: app.StylePublic})
+	bbox := tool(t, "pdftotext", "-bbox", path, "-")
+	s0, _ := wordBox(t, bbox, "新绛县人民政府")
+	d0, d1 := wordBox(t, bbox, "2022年2月8日")
+	near("date end", d1, typeRight-2*charQ)
+	near("署名 start", s0, d0-2*charQ)
+	if col := (s0 - typeLeft) / charQ; col < 17.5 || col > 18.5 {
+		t.Errorf("署名 starts in column %.2f, want about 18", col)
+	}
+
+	// 加盖印章: the date ends 右空四字, the 署名 is centred on it
+	path, _ = renderFile(t, r, Options{Style: app.StyleGongwen})
+	bbox = tool(t, "pdftotext", "-bbox", path, "-")
+	s0, s1 := wordBox(t, bbox, "新绛县人民政府")
+	d0, d1 = wordBox(t, bbox, "2022年2月8日")
+	near("date end", d1, typeRight-4*charQ)
+	near("署名 centre", (s0+s1)/2, (d0+d1)/2)
+	// 版记: 印发机关 左空一字, 印发日期 右空一字 (1 字 = 4号)
+	b0, _ := wordBox(t, bbox, "新绛县人民政府办公室")
+	_, p1 := wordBox(t, bbox, "2022年1月18日印发")
+	near("印发机关 start", b0, typeLeft+smallQ)
+	near("印发日期 end", p1, typeRight-smallQ)
+}
