@@ -49,8 +49,16 @@ func runRules(r *Report, opt CheckOptions) Result {
 		c.idx = indexOf(c.f)
 		p := valPool.Get().(*[]Value)
 		c.vals = (*p)[:0]
+		issues := 0
 		for _, cell := range c.f.Cells() {
-			c.vals = append(c.vals, parseCell(r.Cells[cell.ID]))
+			v := parseCell(r.Cells[cell.ID])
+			c.vals = append(c.vals, v)
+			if v.State == NotNumber || v.State == Empty && !cell.Computed() {
+				issues++
+			}
+		}
+		if issues > 0 { // one finding each: size the slice once, not by doubling
+			c.res.Findings = make([]Finding, 0, issues+8)
 		}
 		defer func() {
 			clear(c.vals)
