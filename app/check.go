@@ -10,7 +10,17 @@ type CheckOptions struct {
 	// TownshipDeadline is the publication deadline of a 乡镇 as "MM-DD" of
 	// the next year; local notices differ (formats.md X-DATE). Default "01-31".
 	TownshipDeadline string
+	// SpamWords and SpamAllow replace the LINT-SPAM dictionary and the
+	// allow-list of Latin words (formats.md LINT-SPAM); nil keeps
+	// DefaultSpamWords and DefaultSpamAllow. Both match case-insensitively.
+	SpamWords, SpamAllow []string
 }
+
+// DefaultSpamWords is the LINT-SPAM dictionary of formats.md §8.3.
+var DefaultSpamWords = []string{"UedBet", "bet365", "体育投注", "博彩", "娱乐城", "真人娱乐", "百家乐", "老虎机", "赌场", "棋牌游戏"}
+
+// DefaultSpamAllow are Latin words that may stand between Han characters.
+var DefaultSpamAllow = []string{"APP", "PDF", "WPS", "Word", "Excel", "PPT", "GDP", "PPP", "EPC", "LED", "GPS", "USB", "WiFi", "VIP", "IPv6", "ICP", "HTML"}
 
 // Result is the outcome of one check run.
 type Result struct {
@@ -44,7 +54,12 @@ func (r Result) bySeverity(s Severity) []Finding {
 	return out
 }
 
-// Check runs the rules of formats.md §8 and gongwen.md §10 on a report.
+// Check runs the rules of formats.md §8 and gongwen.md §10 on a report: the
+// core tier always, the lint tier when opt.Lint is set, the 公文 rules when
+// doc.style is gongwen. Findings come in the rule order of formats.md §8.2,
+// then in the canonical order of their anchors; Finding.Cells lists the cells
+// involved in canonical order. A stored total is checked as stored. Check
+// does not modify r and is safe for concurrent use.
 func Check(r *Report, opt CheckOptions) Result {
 	return runRules(r, opt)
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -497,10 +498,43 @@ func asciiLower(s string) string {
 	return s
 }
 
-var spamWords = []string{"uedbet", "bet365", "体育投注", "博彩", "娱乐城", "真人娱乐", "百家乐", "老虎机", "赌场", "棋牌游戏"}
+// spamLists returns the dictionary and allow-list of a run, lowered.
+func (c *checker) spamLists() ([]string, map[string]bool) {
+	words, allow := c.opt.SpamWords, c.opt.SpamAllow
+	if words == nil && allow == nil {
+		defaultSpamOnce.Do(func() { defaultSpam.words, defaultSpam.allow = lowerLists(DefaultSpamWords, DefaultSpamAllow) })
+		return defaultSpam.words, defaultSpam.allow
+	}
+	if words == nil {
+		words = DefaultSpamWords
+	}
+	if allow == nil {
+		allow = DefaultSpamAllow
+	}
+	return lowerLists(words, allow)
+}
 
-var spamAllow = map[string]bool{"app": true, "pdf": true, "wps": true, "word": true, "excel": true, "ppt": true, "gdp": true,
-	"ppp": true, "epc": true, "led": true, "gps": true, "usb": true, "wifi": true, "vip": true, "ipv6": true, "icp": true, "html": true}
+var (
+	defaultSpamOnce sync.Once
+	defaultSpam     struct {
+		words []string
+		allow map[string]bool
+	}
+)
+
+func lowerLists(words, allow []string) ([]string, map[string]bool) {
+	lw := make([]string, 0, len(words))
+	for _, w := range words {
+		if w = asciiLower(strings.TrimSpace(w)); w != "" {
+			lw = append(lw, w)
+		}
+	}
+	la := make(map[string]bool, len(allow))
+	for _, w := range allow {
+		la[asciiLower(w)] = true
+	}
+	return lw, la
+}
 
 // latinRuns finds `[A-Za-z][A-Za-z0-9]{2,}` tokens.
 func latinRuns(s string) [][2]int {
@@ -525,6 +559,7 @@ func latinRuns(s string) [][2]int {
 // lintSpam is LINT-SPAM: gambling words and Latin tokens wedged between Han
 // characters, as injected into hacked web pages (seed 002).
 func (c *checker) lintSpam(texts []lintText) {
+	spamWords, spamAllow := c.spamLists()
 	for _, t := range texts {
 		lower := asciiLower(t.text)
 		urls := urlSpans(t.text)
@@ -557,7 +592,7 @@ func (c *checker) lintSpam(texts []lintText) {
 			if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
 				continue
 			}
-			if inSpans(urls, m[0], m[1]) || spamAllow[strings.ToLower(t.text[m[0]:m[1]])] {
+			if inSpans(urls, m[0], m[1]) || spamAllow[asciiLower(t.text[m[0]:m[1]])] {
 				continue
 			}
 			found = append(found, occ{m[0], m[1]})

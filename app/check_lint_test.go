@@ -143,3 +143,17 @@ func TestSpamOffsetsSurviveUnicodeCase(t *testing.T) {
 		t.Errorf("%v", got)
 	}
 }
+
+func TestSpamListsConfigurable(t *testing.T) {
+	r := loadReport(t, "testdata/lint-clean-2021.nianbao.json")
+	r.Text.S6 = "无。本镇开通WPS云文档和ABC平台。"
+	got := only(t, Check(r, CheckOptions{Lint: true}).Findings, "LINT-SPAM")
+	if len(got) != 1 || !strings.Contains(got[0].Message, "“ABC”（本节1处）") {
+		t.Fatalf("default lists: %v", got)
+	}
+	opt := CheckOptions{Lint: true, SpamAllow: append([]string{"abc"}, DefaultSpamAllow...), SpamWords: []string{"云文档"}}
+	got = only(t, Check(r, opt).Findings, "LINT-SPAM")
+	if len(got) != 1 || !strings.Contains(got[0].Message, "“云文档”（本节1处）") {
+		t.Errorf("configured lists: %v", got)
+	}
+}
