@@ -98,3 +98,36 @@ func TestClosingPositions(t *testing.T) {
 	near("印发机关 start", b0, typeLeft+smallQ)
 	near("印发日期 end", p1, typeRight-smallQ)
 }
+
+// TestSeveralSigners: two names per line, the next line aligned with the
+// first name, the 发文字号 on the line of the last name (gongwen.md §3.3).
+func TestSeveralSigners(t *testing.T) {
+	if got := signers("王堃、李喆，张赟"); len(got) != 3 || got[2] != "张赟" {
+		t.Fatalf("signers = %q", got)
+	}
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	r.Doc.Signer = "王堃、李喆、张赟"
+	path, _ := renderFile(t, r, Options{Style: app.StyleGongwen})
+	bbox := tool(t, "pdftotext", "-bbox", "-f", "1", "-l", "1", path, "-")
+	y := func(w string) float64 {
+		for _, m := range bboxWord.FindAllStringSubmatch(bbox, -1) {
+			if m[5] == w {
+				v, _ := strconv.ParseFloat(m[2], 64)
+				return v
+			}
+		}
+		t.Fatalf("word %q not on page 1", w)
+		return 0
+	}
+	same := func(a, b float64) bool { return a-b < 6 && b-a < 6 } // fonts differ in box height; lines are 29 pt apart
+	if !same(y("签发人：王堃"), y("李喆")) || y("张赟")-y("李喆") < 20 {
+		t.Errorf("names not two per line")
+	}
+	if !same(y("绛政〔2022〕3号"), y("张赟")) {
+		t.Errorf("发文字号 not on the line of the last name")
+	}
+	_, l1 := wordBox(t, bbox, "李喆")
+	if want := typeRight - charQ; l1 < want-0.4 || l1 > want+0.4 {
+		t.Errorf("first signer line ends at %.2f mm, want %.2f", l1, want)
+	}
+}

@@ -50,20 +50,40 @@ func (l *layout) header(r *app.Report) int {
 
 	nd := int(math.Ceil((markTop+mm(markSize)-typeTop)/pitch-1e-9)) + 2
 	tc := gridTc(bodySize)
-	y := baseline(nd, bodySize)
 	num := []span{{ro: roleFS, text: r.Doc.DocNumber}}
-	if r.Doc.Signer != "" {
-		l.drawSpans(num, bodySize, typeLeft+charQ, y, tc, 0)
-		sg := []span{{ro: roleFS, text: "签发人："}, {ro: roleKT, text: r.Doc.Signer}}
-		sw := l.textWidth(sg, bodySize, tc)
-		l.drawSpans(sg, bodySize, typeRight-charQ-sw, y, tc, 0)
+	if names := signers(r.Doc.Signer); len(names) > 0 {
+		// 上行文: two names per line, continuation lines aligned with the
+		// first name; the 发文字号 shares the line of the last name
+		label := []span{{ro: roleFS, text: "签发人："}}
+		first := []span{{ro: roleKT, text: strings.Join(names[:min(2, len(names))], "\u3000")}}
+		lw := l.textWidth(label, bodySize, tc)
+		fw := l.textWidth(first, bodySize, tc)
+		x := typeRight - charQ - fw - lw - tc
+		for i := 0; i < len(names); i += 2 {
+			row := []span{{ro: roleKT, text: strings.Join(names[i:min(i+2, len(names))], "\u3000")}}
+			y := baseline(nd+i/2, bodySize)
+			if i == 0 {
+				l.drawSpans(append(label, row...), bodySize, x, y, tc, 0)
+			} else {
+				l.drawSpans(row, bodySize, x+lw+tc, y, tc, 0)
+			}
+		}
+		nd += (len(names) - 1) / 2
+		l.drawSpans(num, bodySize, typeLeft+charQ, baseline(nd, bodySize), tc, 0)
 	} else if r.Doc.DocNumber != "" {
 		nw := l.textWidth(num, bodySize, tc)
-		l.drawSpans(num, bodySize, typeLeft+(typeWidth-nw)/2, y, tc, 0)
+		l.drawSpans(num, bodySize, typeLeft+(typeWidth-nw)/2, baseline(nd, bodySize), tc, 0)
 	}
 	yr := lineTop(nd) + pitch/2 + mm(bodySize)/2 + 4
 	l.add(func(w writer) { w.line(typeLeft, yr, typeRight, yr, redRuleW, red) })
 	return int(math.Ceil((yr-typeTop)/pitch-1e-9)) + 2
+}
+
+// signers splits doc.signer into names at 、，, and spaces.
+func signers(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == ' ' || r == '\u3000'
+	})
 }
 
 // titleLines breaks the title between the unit name and the year part, then
