@@ -97,7 +97,7 @@ func TestCrashKeepsAcknowledgedEdits(t *testing.T) {
 	kills, acked, inFlightLanded := 0, 0, 0
 	deadline := time.Now().Add(50 * time.Second)
 	for kills < 120 && (kills < 100 || time.Now().Before(deadline)) {
-		if time.Now().After(deadline.Add(15 * time.Second)) {
+		if time.Now().After(deadline.Add(50 * time.Second)) { // a very loaded machine
 			t.Fatalf("only %d kills in time", kills)
 		}
 		cmd := exec.Command(exe, "-test.run=^$")
