@@ -33,10 +33,6 @@ func main() {
 	logPath, logFile, _ := startup.OpenLog(filepath.Dir(path))
 	defer logFile.Close()
 
-	if err := probe(); err != nil {
-		log.Printf("OpenGL probe: %v", err)
-		startup.Fatal("年报助手无法启动", startup.NoOpenGLMessage(logPath), 3)
-	}
 	ws, err := storage.Open(path)
 	if err != nil {
 		log.Printf("open workspace %s: %v", path, err)
@@ -48,6 +44,11 @@ func main() {
 		startup.Fatal("年报助手无法打开工作区", startup.WorkspaceMessage(reason, logPath), 4)
 	}
 
+	if err := probe(); err != nil {
+		log.Printf("OpenGL probe: %v", err)
+		_ = ws.Close()
+		startup.Fatal("年报助手无法启动", startup.NoOpenGLMessage(logPath), 3)
+	}
 	a := fyneapp.NewWithID("cn.nianbao.app")
 	a.Settings().SetTheme(ui.NewTheme())
 	m := ui.NewMainWindow(a, ws)
