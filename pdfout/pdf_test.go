@@ -357,3 +357,31 @@ func TestFontsOption(t *testing.T) {
 		t.Errorf("default set does not embed 楷体:\n%s", list)
 	}
 }
+
+// TestConcurrentRender: the UI may print while another print runs; shared
+// fonts are read-only and every call gives the same bytes.
+func TestConcurrentRender(t *testing.T) {
+	r := loadReport(t, "testdata/township-2019.nianbao.json")
+	out := make([][]byte, 4)
+	errs := make([]error, 4)
+	done := make(chan int)
+	for i := range out {
+		go func() {
+			var b bytes.Buffer
+			errs[i] = Render(&b, r.Clone(), Options{Now: fixedNow})
+			out[i] = b.Bytes()
+			done <- i
+		}()
+	}
+	for range out {
+		<-done
+	}
+	for i := range out {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !bytes.Equal(out[i], out[0]) {
+			t.Errorf("render %d differs", i)
+		}
+	}
+}
