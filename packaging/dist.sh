@@ -31,6 +31,7 @@ echo "== Windows desktop app"
 	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
 		"$fyne" package --os windows --release --appVersion "$version" --appID "$app_id" --name nianbao.exe)
 mv "$src/cmd/nianbao/nianbao.exe" "$out/nianbao-windows-amd64.exe"
+(cd "$src" && go run ./tools/pecheck "$out/nianbao-windows-amd64.exe")
 
 echo "== Linux desktop app"
 (cd "$src/cmd/nianbao" &&
