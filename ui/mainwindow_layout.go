@@ -27,9 +27,9 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	left := container.NewBorder(widget.NewLabelWithStyle("报告列表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, m.list)
 	right := container.NewBorder(widget.NewLabelWithStyle("校验结果", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, m.checks)
 	mid := container.NewHSplit(m.center, right)
-	mid.Offset = 0.72
+	mid.Offset = 0.77
 	split := container.NewHSplit(left, mid)
-	split.Offset = 0.17
+	split.Offset = 0.15
 	return container.NewBorder(toolbar, status, nil, nil, split)
 }
 
@@ -40,7 +40,6 @@ func (m *MainWindow) newReportList() *widget.List {
 			t := widget.NewLabel("某某镇人民政府 2024年")
 			t.Truncation = fyne.TextTruncateEllipsis
 			s := widget.NewLabel("草稿 · 错误0 · 提示0")
-			s.Importance = widget.LowImportance
 			return container.NewVBox(t, s)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {

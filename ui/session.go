@@ -59,6 +59,9 @@ func (m *MainWindow) persist(e edit) {
 // flush commits the queued edits in order; it stops at the first failure,
 // shows it and keeps the rest for a retry. It reports whether all are saved.
 func (m *MainWindow) flush() bool {
+	if len(m.pending) == 0 && !m.retry.Visible() {
+		return true
+	}
 	for len(m.pending) > 0 {
 		if err := m.pending[0].save(m.ws); err != nil {
 			log.Printf("save: %v", err)
