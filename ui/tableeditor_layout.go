@@ -27,34 +27,51 @@ type gridLayout struct {
 
 func (l *gridLayout) colWidths(total float32) []float32 {
 	t := l.e.t
-	var mm float64
-	for _, w := range t.Widths {
-		mm += w
-	}
-	s := float32(minPxPerMM)
-	if mm > 0 && total/float32(mm) > s {
-		s = total / float32(mm)
-	}
+	var mm, labelMM float64
 	valueCol := make([]bool, t.Cols)
 	for _, it := range t.Items {
 		if it.CellID != "" && it.ColSpan == 1 {
 			valueCol[it.Col] = true
 		}
 	}
-	ws := make([]float32, t.Cols)
-	for c := range ws {
-		w := float32(0)
+	mmOf := func(c int) float32 {
 		if c < len(t.Widths) {
-			w = float32(t.Widths[c]) * s
+			return float32(t.Widths[c])
 		}
-		minW := float32(minLabelColW)
+		return 0
+	}
+	for c := range valueCol {
+		mm += float64(mmOf(c))
+		if !valueCol[c] {
+			labelMM += float64(mmOf(c))
+		}
+	}
+	s := float32(minPxPerMM)
+	if mm > 0 && total/float32(mm) > s {
+		s = total / float32(mm)
+	}
+	ws := make([]float32, t.Cols)
+	rest := total
+	for c := range ws {
 		if valueCol[c] {
-			minW = minValueColW
+			ws[c] = max(mmOf(c)*s, minValueColW)
+			rest -= ws[c]
 		}
-		if w < minW {
-			w = minW
+	}
+	// Label columns share what the values leave, in proportion to their
+	// printed widths: their text wraps, a number box cannot.
+	for c := range ws {
+		if valueCol[c] {
+			continue
 		}
-		ws[c] = w
+		w := mmOf(c) * minPxPerMM
+		if labelMM > 0 && rest > 0 {
+			w = max(w, mmOf(c)/float32(labelMM)*rest)
+		}
+		if mm > 0 && total/float32(mm) > minPxPerMM {
+			w = min(w, mmOf(c)*s)
+		}
+		ws[c] = max(w, minLabelColW)
 	}
 	return ws
 }
@@ -105,10 +122,12 @@ func spanWidth(ws []float32, from, n int) float32 {
 	return s
 }
 
+// MinSize is as narrow as the columns may get, and as tall as the rows are
+// at the last width laid out (narrower would wrap labels into more lines).
 func (l *gridLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	ws := l.colWidths(l.lastW)
-	hs := l.rowHeights(ws)
-	return fyne.NewSize(spanWidth(ws, 0, len(ws)), spanWidth(hs, 0, len(hs)))
+	narrow := l.colWidths(0)
+	hs := l.rowHeights(l.colWidths(l.lastW))
+	return fyne.NewSize(spanWidth(narrow, 0, len(narrow)), spanWidth(hs, 0, len(hs)))
 }
 
 func (l *gridLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
