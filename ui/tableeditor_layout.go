@@ -17,6 +17,8 @@ const (
 	minPxPerMM   = 4.5
 	minValueColW = 60
 	minLabelColW = 40
+	// Label columns may shrink further, down to this, before the table scrolls.
+	minLabelPxPerMM = 2.5
 )
 
 // gridLayout places the boxes of a table on its row/column grid with spans.
@@ -64,7 +66,7 @@ func (l *gridLayout) colWidths(total float32) []float32 {
 		if valueCol[c] {
 			continue
 		}
-		w := mmOf(c) * minPxPerMM
+		w := mmOf(c) * minLabelPxPerMM
 		if labelMM > 0 && rest > 0 {
 			w = max(w, mmOf(c)/float32(labelMM)*rest)
 		}

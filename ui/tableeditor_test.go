@@ -395,6 +395,14 @@ func TestTableEditorTable4Fits(t *testing.T) {
 			t.Errorf("%s only %v px wide", id, ne.Size().Width)
 		}
 	}
+	// 表三 fits in the ~780 px the main window leaves it at 1280×800: the
+	// label columns wrap instead of pushing 总计 out of view.
+	ed3, _, _ := editorWindow(t, "2021", "t3", fyne.NewSize(780, 600))
+	for id, tc := range ed3.totals {
+		if right := tc.Position().X + tc.Size().Width; right > ed3.scroll.Size().Width+1 {
+			t.Errorf("表三 %s ends at x=%v beyond %v", id, right, ed3.scroll.Size().Width)
+		}
+	}
 	// Narrower, it scrolls sideways instead of squeezing the boxes.
 	ed2, _, c := editorWindow(t, "2021", "t4", fyne.NewSize(500, 400))
 	_ = c
