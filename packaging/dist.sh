@@ -41,11 +41,11 @@ tar -xJf "$src/cmd/nianbao/"*.tar.xz -C "$work/fyne-linux"
 
 pkg="$work/nianbao-linux-amd64"
 mkdir -p "$pkg/bin" "$pkg/share/applications" "$pkg/share/icons/hicolor/512x512/apps"
-cp "$work/fyne-linux/usr/local/bin/"* "$pkg/bin/nianbao"
+cp "$work/fyne-linux/"*/usr/local/bin/nianbao "$pkg/bin/nianbao"
 (cd "$src" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$pkg/bin/nianbao-cli" ./cmd/nianbao-cli)
 # Keep the desktop entry the tool generated from FyneApp.toml; only the paths
 # are set by install.sh on the user's machine.
-desktop=$(ls "$work/fyne-linux/usr/local/share/applications/"*.desktop)
+desktop=$(ls "$work/fyne-linux/"*/usr/local/share/applications/*.desktop)
 sed -e 's|^Exec=.*|Exec=@BINDIR@/nianbao|' -e "s|^Icon=.*|Icon=$app_id|" "$desktop" \
 	>"$pkg/share/applications/$app_id.desktop"
 cp "$src/assets/icon.png" "$pkg/share/icons/hicolor/512x512/apps/$app_id.png"
