@@ -122,6 +122,7 @@ func newDocForm(m *MainWindow) *docForm {
 		widget.NewButton("选择印章图片…", d.chooseSeal),
 		widget.NewButton("移除印章", func() { d.setSeal(nil) })))
 	form.Append("印章", sealBox)
+	form.Append("打印字体", d.fontsSection())
 	d.content = container.NewVScroll(form)
 	return d
 }

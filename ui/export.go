@@ -49,7 +49,7 @@ func (m *MainWindow) ExportPDF(path string, draft bool) error {
 		return fmt.Errorf("读取印章失败：%s", userMessage(err))
 	}
 	var buf bytes.Buffer
-	err = pdfout.Render(&buf, m.rep, pdfout.Options{Style: m.rep.Doc.Style, Seal: seal, Draft: draft, Prev: m.prev})
+	err = pdfout.Render(&buf, m.rep, pdfout.Options{Style: m.rep.Doc.Style, Seal: seal, Draft: draft, Prev: m.prev, Fonts: m.fontSet()})
 	if err != nil {
 		return err
 	}

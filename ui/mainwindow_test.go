@@ -98,6 +98,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 func typeInto(t *testing.T, m *MainWindow, cell, text string) {
 	t.Helper()
 	c := m.Window().Canvas()
+	m.SelectTab(anchorTab(cell))
 	if !m.editors[tableKey(cell)].FocusCell(c, cell) {
 		t.Fatalf("FocusCell(%s) failed", cell)
 	}

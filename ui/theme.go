@@ -28,3 +28,12 @@ func (appTheme) Font(fyne.TextStyle) fyne.Resource { return uiFont }
 func (appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 func (appTheme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+
+// Preload parses the bundled font and Fyne's fallback faces, the largest
+// cost of building the first window. main runs it while the OpenGL probe
+// runs, before any window exists.
+func Preload() {
+	for _, st := range []fyne.TextStyle{{}, {Bold: true}} {
+		fyne.MeasureText("年报助手０１２３abc", theme.DefaultTheme().Size(theme.SizeNameText), st)
+	}
+}

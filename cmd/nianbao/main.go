@@ -44,13 +44,16 @@ func main() {
 		startup.Fatal("年报助手无法打开工作区", startup.WorkspaceMessage(reason, logPath), 4)
 	}
 
+	a := fyneapp.NewWithID("cn.nianbao.app")
+	a.Settings().SetTheme(ui.NewTheme())
+	preloaded := make(chan struct{})
+	go func() { ui.Preload(); close(preloaded) }() // overlaps the probe
 	if err := probe(); err != nil {
 		log.Printf("OpenGL probe: %v", err)
 		_ = ws.Close()
 		startup.Fatal("年报助手无法启动", startup.NoOpenGLMessage(logPath), 3)
 	}
-	a := fyneapp.NewWithID("cn.nianbao.app")
-	a.Settings().SetTheme(ui.NewTheme())
+	<-preloaded
 	m := ui.NewMainWindow(a, ws)
 	if *shot != "" {
 		startup.Screenshot(m.Window(), *shot, func() { _ = m.Workspace().Close() })
