@@ -92,7 +92,7 @@ func (m *MainWindow) showExportPDF() {
 	}
 	errs := m.result.Errors()
 	if len(errs) == 0 {
-		m.askPDFPath(false)
+		m.confirmWarnings(func() { m.askPDFPath(false) })
 		return
 	}
 	var lines []string
@@ -112,6 +112,48 @@ func (m *MainWindow) showExportPDF() {
 		func(ok bool) {
 			if ok {
 				m.askPDFPath(true)
+			}
+		}, m.win)
+	d.Resize(fyne.NewSize(640, 440))
+	d.Show()
+}
+
+// Unexplained returns the warnings that have no 出错说明 yet.
+func (m *MainWindow) Unexplained() []app.Finding {
+	var out []app.Finding
+	for _, f := range m.result.Warnings() {
+		if strings.TrimSpace(m.rep.Explanations[f.Key()]) == "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// confirmWarnings lists the warnings without 出错说明 and exports only when
+// the clerk confirms (formats.md §8.1).
+func (m *MainWindow) confirmWarnings(next func()) {
+	open := m.Unexplained()
+	if len(open) == 0 {
+		next()
+		return
+	}
+	var lines []string
+	for i, f := range open {
+		if i == 15 {
+			lines = append(lines, fmt.Sprintf("……另有%d项", len(open)-15))
+			break
+		}
+		lines = append(lines, "· "+f.Message)
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabel(fmt.Sprintf("有%d项提示性警告还没有填写出错说明。可以在右侧“校验结果”中逐项说明；确认无误也可以直接导出。", len(open)))
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("仍要导出吗？", "仍然导出", "返回填写",
+		container.NewBorder(head, nil, nil, nil, container.NewVScroll(text)),
+		func(ok bool) {
+			if ok {
+				next()
 			}
 		}, m.win)
 	d.Resize(fyne.NewSize(640, 440))

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"nianbao/pdfout/fonts"
 	"nianbao/storage"
 )
@@ -67,5 +69,30 @@ func TestMissingChosenFontFallsBack(t *testing.T) {
 	}
 	if msg, _ := m.Status(); !strings.Contains(msg, "所选字体已找不到") {
 		t.Errorf("no message: %q", msg)
+	}
+}
+
+func TestExportAsksAboutUnexplainedWarnings(t *testing.T) {
+	m := newWindow(t, filepath.Join(t.TempDir(), "workspace.db"))
+	importSeed(t, m, "xinjiang-2021.nianbao.json") // every warning explained
+	if n := len(m.Unexplained()); n != 0 || len(m.Result().Warnings()) == 0 {
+		t.Fatalf("seed: %d unexplained of %d warnings", n, len(m.Result().Warnings()))
+	}
+	w := m.Result().Warnings()[0]
+	m.explain(w.Key(), "")
+	if len(m.Unexplained()) != 1 {
+		t.Fatalf("unexplained %d, want 1", len(m.Unexplained()))
+	}
+	c := m.Window().Canvas()
+	test.Tap(findButton(m.Window().Content(), "导出PDF"))
+	dlg := c.Overlays().Top()
+	if dlg == nil || findButton(dlg, "仍然导出") == nil {
+		t.Fatal("no confirmation for a warning without 出错说明")
+	}
+	closeOverlays(c)
+	m.explain(w.Key(), "已核实")
+	test.Tap(findButton(m.Window().Content(), "导出PDF"))
+	if dlg := c.Overlays().Top(); dlg != nil && findButton(dlg, "仍然导出") != nil {
+		t.Error("asked again after every warning was explained")
 	}
 }
