@@ -49,7 +49,13 @@ func TestFinalExportMarksReportExported(t *testing.T) {
 			t.Errorf("pdfinfo: %v\n%s", err, b)
 		}
 	}
-	// An edit makes it a draft again.
+	// Reopening keeps the status; an edit makes it a draft again.
+	id := m.ReportID()
+	m.id = 0
+	m.Open(id)
+	if lines := m.ReportLines(); !strings.Contains(lines[0], storage.StatusExported) {
+		t.Errorf("list after reopening: %q", lines)
+	}
 	typeInto(t, m, "t3.new.natural", "2")
 	typeInto(t, m, "t4.review.upheld", "0")
 	if lines := m.ReportLines(); !strings.Contains(lines[0], storage.StatusDraft) {

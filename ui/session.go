@@ -54,6 +54,12 @@ func (m *MainWindow) persist(e edit) {
 		m.pending = append(m.pending, e)
 	}
 	m.flush()
+	for i := range m.infos { // an edited report is a draft again, as storage records
+		if m.infos[i].ID == e.report && m.infos[i].Status != storage.StatusDraft {
+			m.infos[i].Status = storage.StatusDraft
+			m.list.RefreshItem(i)
+		}
+	}
 }
 
 // flush commits the queued edits in order; it stops at the first failure,
@@ -169,8 +175,8 @@ func (m *MainWindow) recheck() {
 	e, w := len(m.result.Errors()), len(m.result.Warnings())
 	for i := range m.infos {
 		in := &m.infos[i]
-		if in.ID == m.id && (in.Errors != e || in.Warnings != w || in.Status != storage.StatusDraft) {
-			in.Errors, in.Warnings, in.Status = e, w, storage.StatusDraft
+		if in.ID == m.id && (in.Errors != e || in.Warnings != w) {
+			in.Errors, in.Warnings = e, w
 			if err := m.ws.SaveCounts(m.id, e, w); err != nil {
 				log.Printf("save counts: %v", err)
 			}
