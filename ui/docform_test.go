@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestDateFieldSavesOnlyRealDates(t *testing.T) {
+	m, _ := withReport(t)
+	m.SelectTab(tabDoc)
+	c := m.Window().Canvas()
+	e := m.form.entries["doc.date"]
+	c.Focus(e)
+	test.Type(c.Focused(), "2025-02-30")
+	if m.Report().Doc.Date != "" || !m.form.dateMsg["doc.date"].Visible() {
+		t.Errorf("invalid date taken: %q", m.Report().Doc.Date)
+	}
+	e.SetText("2025-02-08")
+	if m.Report().Doc.Date != "2025-02-08" || m.form.dateMsg["doc.date"].Visible() {
+		t.Errorf("valid date not taken: %q", m.Report().Doc.Date)
+	}
+	r, _ := m.Workspace().LoadReport(m.ReportID())
+	if r.Doc.Date != "2025-02-08" {
+		t.Errorf("stored date %q", r.Doc.Date)
+	}
+	m.form.entries["doc.signer"].SetText("张三")
+	m.form.style.SetSelected("公文版")
+	r, _ = m.Workspace().LoadReport(m.ReportID())
+	if r.Doc.Signer != "张三" || r.Doc.Style != "gongwen" {
+		t.Errorf("stored doc %+v", r.Doc)
+	}
+}
+
+func TestSealChooseAndRemove(t *testing.T) {
+	m, _ := withReport(t)
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 40))
+	img.Set(20, 20, color.NRGBA{R: 200, A: 255})
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	m.form.setSeal(buf.Bytes())
+	got, err := m.Workspace().Seal(m.Report().Unit.Name)
+	if err != nil || !bytes.Equal(got, buf.Bytes()) {
+		t.Fatalf("seal not stored: %v", err)
+	}
+	if m.form.seal.Resource == nil {
+		t.Error("no preview")
+	}
+	m.form.setSeal([]byte("GIF89a not a png"))
+	if msg, _ := m.Status(); !strings.Contains(msg, "PNG") {
+		t.Errorf("bad image message: %q", msg)
+	}
+	if got, _ := m.Workspace().Seal(m.Report().Unit.Name); !bytes.Equal(got, buf.Bytes()) {
+		t.Error("a bad image replaced the seal")
+	}
+	m.form.setSeal(nil)
+	if got, _ := m.Workspace().Seal(m.Report().Unit.Name); got != nil || m.form.seal.Resource != nil {
+		t.Error("seal not removed")
+	}
+}
