@@ -47,20 +47,25 @@ func Screenshot(w fyne.Window, path string, done func()) {
 		}
 		fmt.Printf("first-frame-unix-ns=%d\n", at.UnixNano())
 		time.Sleep(settle)
+		fmt.Printf("peak-rss-kb=%d\n", peakRSS()) // before the capture's own buffers
 		fyne.Do(func() {
-			if err := writePNG(path, capture(w.Canvas())); err != nil {
+			img := grabNative(w)
+			if img == nil {
+				img = capture(w.Canvas())
+			}
+			if err := writePNG(path, img); err != nil {
 				log.Printf("screenshot: %v", err)
 				fmt.Fprintf(os.Stderr, "截图失败：%v\n", err)
 				os.Exit(5)
 			}
-			fmt.Printf("peak-rss-kb=%d\n", peakRSS())
 			done()
 			os.Exit(0)
 		})
 	}()
 }
 
-// capture draws what the window shows with Fyne's software painter. The GL
+// capture draws what the window shows with Fyne's software painter, where
+// the X server cannot be asked (grabNative). The GL
 // canvas' own Capture reads the front buffer, which is black under Xvfb with
 // Mesa llvmpipe although the window is painted. The objects move to the
 // offscreen canvas, so the window is useless afterwards; the caller exits.
