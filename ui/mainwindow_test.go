@@ -324,3 +324,27 @@ func TestExportPDF(t *testing.T) {
 		t.Errorf("PDF text lacks the unit: %.200s", out)
 	}
 }
+
+func TestTextFindingFocusesItsSection(t *testing.T) {
+	m, _ := withReport(t)
+	var empty *app.Finding
+	for _, f := range m.Result().Findings {
+		if f.Rule == "TXT-EMPTY" && f.Anchor == "text.s5" {
+			f := f
+			empty = &f
+		}
+	}
+	if empty == nil {
+		t.Fatal("a new report has no TXT-EMPTY finding for section 五")
+	}
+	test.Tap(m.checks.rows[empty.Key()].item)
+	if m.tabs.SelectedIndex() != tabS5 {
+		t.Errorf("tab %d, want 五", m.tabs.SelectedIndex())
+	}
+	if m.Window().Canvas().Focused() != m.texts["text.s5"].entry {
+		t.Error("section 五 not focused")
+	}
+	if !strings.HasPrefix(m.TabTitle(tabS5), "五 问题与改进（") {
+		t.Errorf("tab title %q", m.TabTitle(tabS5))
+	}
+}
