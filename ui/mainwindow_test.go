@@ -283,6 +283,19 @@ func TestStorageFailureKeepsEdit(t *testing.T) {
 	if _, saved := m.Status(); !strings.HasPrefix(saved, "保存失败") {
 		t.Errorf("status = %q", saved)
 	}
+	// Closing now asks first instead of dropping the edit.
+	m.closing()
+	var shown []string
+	walk(m.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok {
+			shown = append(shown, l.Text)
+		}
+		return false
+	})
+	if !strings.Contains(strings.Join(shown, "|"), "有1处修改未能写入工作区") {
+		t.Errorf("closing with a pending edit: %q", shown)
+	}
+	closeOverlays(m.Window().Canvas())
 	m.ws = openWorkspace(t, path) // the disk is back
 	test.Tap(m.retry)
 	if m.Pending() != 0 {
