@@ -2,9 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"io"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -53,8 +55,12 @@ func newDocForm(m *MainWindow) *docForm {
 	d.unit = newTextEntry(false, refuse)
 	d.unit.SetText(r.Unit.Name)
 	d.unit.OnChanged = func(s string) {
-		if s == "" {
-			m.say("机关名称不能为空。")
+		if strings.TrimSpace(s) == "" {
+			m.say("机关名称不能为空，未保存。")
+			return
+		}
+		if id, err := m.ws.FindReport(s, m.rep.Year); err == nil && id != m.id {
+			m.say(fmt.Sprintf("工作区中已有“%s”%d年的报告，机关名称未保存。", s, m.rep.Year))
 			return
 		}
 		m.fieldEdited("unit.name", s)

@@ -65,3 +65,23 @@ func TestSealChooseAndRemove(t *testing.T) {
 		t.Error("seal not removed")
 	}
 }
+
+func TestRenameToAnExistingReportIsRefused(t *testing.T) {
+	m, _ := withReport(t) // 张坞镇人民政府 2024
+	if err := m.CreateReport(NewReportRequest{Unit: "城关镇人民政府", Level: "township", Year: 2024}); err != nil {
+		t.Fatal(err)
+	}
+	m.SelectTab(tabDoc)
+	m.form.unit.SetText("张坞镇人民政府")
+	if m.Pending() != 0 || m.Report().Unit.Name != "城关镇人民政府" {
+		t.Errorf("duplicate rename: pending %d, unit %q", m.Pending(), m.Report().Unit.Name)
+	}
+	if msg, _ := m.Status(); !strings.Contains(msg, "已有") {
+		t.Errorf("message %q", msg)
+	}
+	m.form.unit.SetText("城关镇")
+	r, _ := m.Workspace().LoadReport(m.ReportID())
+	if r.Unit.Name != "城关镇" {
+		t.Errorf("rename not stored: %q", r.Unit.Name)
+	}
+}

@@ -361,3 +361,24 @@ func TestTextFindingFocusesItsSection(t *testing.T) {
 		t.Errorf("tab title %q", m.TabTitle(tabS5))
 	}
 }
+
+func TestRefusedEditDoesNotHoldBackOthers(t *testing.T) {
+	m, path := withReport(t)
+	m.persist(edit{report: m.ReportID(), cells: map[string]string{"t9.none": "1"}}) // storage refuses it
+	typeInto(t, m, "t3.new.legal", "4")
+	if m.Pending() != 1 {
+		t.Fatalf("pending %d, want only the refused edit", m.Pending())
+	}
+	_ = m.Workspace().Close()
+	typeInto(t, m, "t3.new.social", "1")
+	typeInto(t, m, "t3.new.social", "2") // same cell again: one queued edit
+	if m.Pending() != 2 {
+		t.Errorf("pending %d, want 2", m.Pending())
+	}
+	m.ws = openWorkspace(t, path)
+	m.flush()
+	r, _ := m.ws.LoadReport(m.ReportID())
+	if r.Value("t3.new.legal").Text != "4" || r.Value("t3.new.social").Text != m.Report().Cells["t3.new.social"] {
+		t.Errorf("stored %v", r.Cells)
+	}
+}

@@ -41,18 +41,27 @@ func (e edit) same(n edit) bool {
 	return e.field == n.field && e.key == n.key
 }
 
-// persist queues an edit and commits everything queued.
+// persist queues an edit and commits everything queued. A newer value of
+// the same cell or field replaces the queued one, so queued edits never
+// depend on their order and one that storage refuses cannot hold back, or
+// later overwrite, the others.
 func (m *MainWindow) persist(e edit) {
-	merged := false
-	for i := range m.pending {
-		if m.pending[i].same(e) {
-			m.pending[i] = e
-			merged = true
+	kept := m.pending[:0]
+	for _, p := range m.pending {
+		if p.same(e) {
+			continue
 		}
+		if p.cells != nil && e.cells != nil && p.report == e.report {
+			for id := range e.cells {
+				delete(p.cells, id)
+			}
+			if len(p.cells) == 0 {
+				continue
+			}
+		}
+		kept = append(kept, p)
 	}
-	if !merged {
-		m.pending = append(m.pending, e)
-	}
+	m.pending = append(kept, e)
 	m.flush()
 	for i := range m.infos { // an edited report is a draft again, as storage records
 		if m.infos[i].ID == e.report && m.infos[i].Status != storage.StatusDraft {
@@ -62,20 +71,28 @@ func (m *MainWindow) persist(e edit) {
 	}
 }
 
-// flush commits the queued edits in order; it stops at the first failure,
-// shows it and keeps the rest for a retry. It reports whether all are saved.
+// flush commits the queued edits; the ones storage refuses stay queued and
+// the first failure is shown. It reports whether all are saved.
 func (m *MainWindow) flush() bool {
 	if len(m.pending) == 0 && !m.retry.Visible() {
 		return true
 	}
-	for len(m.pending) > 0 {
-		if err := m.pending[0].save(m.ws); err != nil {
+	var failed []edit
+	var first error
+	for _, e := range m.pending {
+		if err := e.save(m.ws); err != nil {
 			log.Printf("save: %v", err)
-			m.saved.SetText(fmt.Sprintf("保存失败：%s 修改已保留（%d处），可点击“重试保存”。", userMessage(err), len(m.pending)))
-			m.retry.Show()
-			return false
+			failed = append(failed, e)
+			if first == nil {
+				first = err
+			}
 		}
-		m.pending = m.pending[1:]
+	}
+	m.pending = failed
+	if first != nil {
+		m.saved.SetText(fmt.Sprintf("保存失败：%s 修改已保留（%d处），可点击“重试保存”。", userMessage(first), len(failed)))
+		m.retry.Show()
+		return false
 	}
 	m.retry.Hide()
 	if m.id != 0 {
@@ -100,11 +117,13 @@ func (m *MainWindow) cellsEdited(cells map[string]string) {
 	if m.rep == nil || len(cells) == 0 {
 		return
 	}
+	own := make(map[string]string, len(cells)) // the queue edits its maps
 	for id, raw := range cells {
 		m.rep.SetCell(id, raw)
+		own[id] = raw
 	}
 	app.Recompute(m.rep)
-	m.persist(edit{report: m.id, cells: cells})
+	m.persist(edit{report: m.id, cells: own})
 	m.recheck()
 }
 
