@@ -59,4 +59,7 @@ echo "== CLI"
 	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -trimpath -ldflags "-s -w" -o "$out/nianbao-cli-windows-amd64.exe" ./cmd/nianbao-cli)
 
 (cd "$out" && sha256sum nianbao-* >SHA256SUMS)
+
+echo "== Install and start the Linux package as a clerk would"
+"$root/packaging/smoke-install.sh" "$out/nianbao-linux-amd64.tar.xz"
 ls -l "$out"
