@@ -136,10 +136,7 @@ func (m *MainWindow) lastReport() int64 {
 
 // Open loads a report from the workspace and shows it.
 func (m *MainWindow) Open(id int64) {
-	if !m.flush() {
-		m.say("有未保存的修改，请先点击“重试保存”，再切换报告。")
-		return
-	}
+	m.flush() // queued edits carry their report, so they stay queued for retry across a switch
 	r, err := m.ws.LoadReport(id)
 	if err != nil {
 		m.fail("打开报告", err)
