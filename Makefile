@@ -48,6 +48,9 @@ crossbuild: setup
 
 bench: setup
 	go test -run '^$$' -bench . -benchmem ./...
+	./bench/pdf.sh
+	./bench/storage.sh
+	./bench/startup.sh
 
 $(GOBIN)/fyne:
 	go install $(FYNE_CMD)
