@@ -21,7 +21,7 @@ exe=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$entry")
 "$home/.local/bin/nianbao-cli" help >/dev/null
 
 shot="$home/shot.png"
-HOME="$home" XDG_DATA_HOME="$home/.local/share" timeout 120 xvfb-run -a -s "-screen 0 1366x768x24" "$exe" --screenshot "$shot"
+HOME="$home" XDG_DATA_HOME="$home/.local/share" timeout 120 xvfb-run -a -s "-screen 0 1920x1080x24" "$exe" --screenshot "$shot"
 [ -s "$shot" ] || { echo "the installed app wrote no screenshot" >&2; exit 1; }
 # A blank 1280×800 window compresses to a few kilobytes; a painted one does not.
 size=$(stat -c %s "$shot")

@@ -83,7 +83,8 @@ func NewMainWindow(a fyne.App, ws *storage.Workspace) *MainWindow {
 	m.center = container.NewStack()
 	m.list = m.newReportList()
 	m.win.SetContent(m.layout())
-	m.win.Resize(fyne.NewSize(1280, 800))
+	// Fits the work area of a 1366×768 screen, still common on office PCs.
+	m.win.Resize(fyne.NewSize(1280, 680))
 	m.win.SetCloseIntercept(m.closing)
 
 	m.reloadList()

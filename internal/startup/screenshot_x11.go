@@ -12,6 +12,18 @@ package startup
 static int grab(unsigned long win, int w, int h, unsigned char *out) {
 	Display *d = XOpenDisplay(NULL);
 	if (!d) return 1;
+	// XGetImage fails with BadMatch, and Xlib's default handler exits the
+	// process, when any part of the window is off screen or unmapped.
+	XWindowAttributes wa, ra;
+	Window child;
+	int rx, ry;
+	if (!XGetWindowAttributes(d, (Window)win, &wa) || wa.map_state != IsViewable ||
+	    !XGetWindowAttributes(d, wa.root, &ra) ||
+	    !XTranslateCoordinates(d, (Window)win, wa.root, 0, 0, &rx, &ry, &child) ||
+	    w > wa.width || h > wa.height || rx < 0 || ry < 0 || rx + w > ra.width || ry + h > ra.height) {
+		XCloseDisplay(d);
+		return 3;
+	}
 	XImage *img = XGetImage(d, (Window)win, 0, 0, w, h, AllPlanes, ZPixmap);
 	if (!img) { XCloseDisplay(d); return 2; }
 	int rs = __builtin_ctzl(img->red_mask), gs = __builtin_ctzl(img->green_mask), bs = __builtin_ctzl(img->blue_mask);
