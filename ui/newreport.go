@@ -50,14 +50,15 @@ func (m *MainWindow) ShowNewReport() {
 	year.OnChanged = showFormat
 	showFormat(year.Text)
 
+	var dlg *dialog.FormDialog
 	items := []*widget.FormItem{
 		widget.NewFormItem("机关名称", unit),
 		widget.NewFormItem("机关类型", level),
 		widget.NewFormItem("报告年度", year),
 		widget.NewFormItem("适用格式", format),
 		widget.NewFormItem("", copyText),
+		m.exampleItem(func() { dlg.Hide() }),
 	}
-	var dlg *dialog.FormDialog
 	dlg = dialog.NewForm("新建年度报告", "创建", "取消", items, func(ok bool) {
 		if !ok {
 			return
