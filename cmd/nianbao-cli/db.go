@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -161,21 +162,12 @@ func dbExport(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 		}
 		return exitOK
 	}
-	tmp := *out + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "无法写入“%s”：%v\n", *out, err)
+	var buf bytes.Buffer
+	if err := w.ExportJSON(*id, &buf); err != nil {
+		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	err = w.ExportJSON(*id, f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, *out)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}

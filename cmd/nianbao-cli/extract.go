@@ -49,8 +49,8 @@ func runExtract(e *env, args []string) int {
 		}
 		return exitOK
 	}
-	if err := pdfWriteFile(*out, raw); err != nil {
-		fmt.Fprintf(e.stderr, "无法写入“%s”：%v\n", *out, err)
+	if err := writeFileAtomic(*out, raw); err != nil {
+		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
 	return exitOK

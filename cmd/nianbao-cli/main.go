@@ -4,4 +4,8 @@ package main
 
 import "os"
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	pauseBeforeExit(os.Stdin, os.Stdout) // a console opened by a double-click stays readable
+	os.Exit(code)
+}

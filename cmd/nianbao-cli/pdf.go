@@ -5,9 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 
 	"nianbao/app"
 	"nianbao/pdfout"
@@ -76,8 +74,8 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	if err := pdfWriteFile(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(e.stderr, "无法写入“%s”：%v\n", *out, err)
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
 	return exitOK
@@ -112,27 +110,4 @@ func pdfReadReport(path string) (*app.Report, error) {
 		return nil, fmt.Errorf("报告文件“%s”：%w", path, err)
 	}
 	return r, nil
-}
-
-// pdfWriteFile writes via a temporary file so a failed run leaves no half file.
-func pdfWriteFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".nianbao-*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return os.Rename(name, path)
 }

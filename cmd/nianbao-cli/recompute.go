@@ -3,8 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"nianbao/app"
 )
@@ -56,42 +54,9 @@ func runRecompute(e *env, args []string) int {
 		return exitFailure
 	}
 	if err := writeFileAtomic(path, data); err != nil {
-		fmt.Fprintf(e.stderr, "无法写回报告文件“%s”：%v\n", path, err)
+		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
 	fmt.Fprintf(e.stdout, "已重新计算合计：%d个单元格有变化，已写回“%s”。\n", changed, path)
 	return exitOK
-}
-
-// writeFileAtomic replaces path only once the new bytes are safely on disk,
-// so an interrupted write never leaves half a report.
-func writeFileAtomic(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".nianbao-*.tmp")
-	if err != nil {
-		return fmt.Errorf("create temp file: %w", err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write temp file: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("sync temp file: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close temp file: %w", err)
-	}
-	if err := os.Chmod(name, mode); err != nil {
-		return fmt.Errorf("chmod temp file: %w", err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("replace file: %w", err)
-	}
-	return nil
 }
