@@ -122,6 +122,8 @@ func ParseReport(data []byte) (*Report, error) {
 	if len(data) > MaxReportFileSize {
 		return nil, &FileError{Msg: "文件过大，报告文件不能超过4 MiB，请确认选择的是年报文件（*.nianbao.json）"}
 	}
+	// Notepad's "UTF-8 with BOM" is still UTF-8; positions then count from after the mark.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(data) {
 		line, col := position(data, invalidUTF8At(data))
 		return nil, &FileError{Line: line, Col: col, Msg: "文件不是UTF-8编码的文本，请确认选择的是年报文件（*.nianbao.json）"}

@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -112,5 +114,24 @@ func TestNewReportPreface(t *testing.T) {
 	}
 	if r.Title() != "张坞镇人民政府2021年政府信息公开工作年度报告" {
 		t.Errorf("title %q", r.Title())
+	}
+}
+
+// Files saved by Notepad as "UTF-8 with BOM" are read; writing drops the mark.
+func TestParseReportAcceptsUTF8BOM(t *testing.T) {
+	plain, err := os.ReadFile(filepath.Join("testdata", "xinjiang-2021.nianbao.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ParseReport(append([]byte("\xEF\xBB\xBF"), plain...))
+	if err != nil {
+		t.Fatalf("BOM file refused: %v", err)
+	}
+	out, err := MarshalReport(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, plain) {
+		t.Error("a BOM file does not write back as the plain file")
 	}
 }

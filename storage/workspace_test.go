@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,6 +38,9 @@ func newReport(t testing.TB, unit string, year int) *app.Report {
 }
 
 func TestDefaultPath(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("XDG paths; Windows has open_windows_test.go")
+	}
 	t.Setenv("XDG_DATA_HOME", "/xdg/data")
 	p, err := DefaultPath()
 	if err != nil || p != "/xdg/data/nianbao/workspace.db" {
