@@ -29,6 +29,7 @@ func RunProbeIfAsked() {
 // window, and returns a function that waits for the verdict. Probing in the
 // process itself leaves Mesa's GLX state behind after glfw.Terminate, and the
 // window Fyne opens afterwards stays black (seen under Xvfb with llvmpipe).
+// A driver that crashes while probing also takes down only the child.
 func StartProbe() (wait func() error) {
 	exe, err := os.Executable()
 	if err != nil {
