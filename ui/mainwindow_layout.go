@@ -22,6 +22,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 		widget.NewButton("导入JSON", m.showImportJSON),
 		widget.NewButton("历史版本", m.showRevisions),
 		widget.NewButton("备份与恢复", m.showBackups),
+		widget.NewButton("删除报告", m.showDeleteReport),
 	)
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(m.retry, m.saved), m.message)
 	left := container.NewBorder(widget.NewLabelWithStyle("报告列表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, m.list)
