@@ -12,9 +12,9 @@ import (
 	"nianbao/storage"
 )
 
-// exampleNote tells the clerk that the example is not their own report. It
-// promises no deletion: the window has no delete action yet.
-const exampleNote = "这是新绛县人民政府公开发布的2021年度报告（示例），供参考，不是本单位的报告。"
+// exampleNote tells the clerk that the example is not their own report and
+// how to get rid of it.
+const exampleNote = "这是新绛县人民政府公开发布的2021年度报告（示例），供参考，不是本单位的报告；不需要时可用“删除报告”删除。"
 
 // OpenExample imports the bundled example report, once, and opens it so a
 // clerk can see a complete report. A second call opens the one imported.

@@ -52,8 +52,9 @@ func TestExampleFromFirstStartAndAgain(t *testing.T) {
 	if e, _ := m.checks.Counts(); e != 0 {
 		t.Errorf("check panel shows %d errors for the published example: %+v", e, m.Result().Errors())
 	}
-	if msg, _ := m.Status(); msg != exampleNote {
-		t.Errorf("status bar = %q, want the 示例 note", msg)
+	const note = "这是新绛县人民政府公开发布的2021年度报告（示例），供参考，不是本单位的报告；不需要时可用“删除报告”删除。"
+	if msg, _ := m.Status(); msg != note {
+		t.Errorf("status bar = %q, want the 示例 note %q", msg, note)
 	}
 	first := m.ReportID()
 
@@ -63,12 +64,25 @@ func TestExampleFromFirstStartAndAgain(t *testing.T) {
 	if m.ReportID() != first || len(m.ReportLines()) != 1 {
 		t.Errorf("second open: id %d (first %d), list %q", m.ReportID(), first, m.ReportLines())
 	}
-	if msg, _ := m.Status(); msg != exampleNote {
+	if msg, _ := m.Status(); msg != note {
 		t.Errorf("status bar after the second open = %q", msg)
 	}
 	infos, err := m.Workspace().Reports()
 	if err != nil || len(infos) != 1 {
 		t.Errorf("workspace holds %d reports (%v), want 1", len(infos), err)
+	}
+
+	// The note's «删除报告» removes it; the example can be opened again later.
+	test.Tap(findButton(tapDelete(t, m), "删除"))
+	if infos, err := m.Workspace().Reports(); err != nil || len(infos) != 0 {
+		t.Errorf("after «删除报告» the workspace holds %d reports (%v), want 0", len(infos), err)
+	}
+	tapExample(t, m) // the new-report dialog shown on the emptied workspace
+	if r := m.Report(); r == nil || r.Unit.Name != "新绛县人民政府" || len(m.ReportLines()) != 1 {
+		t.Errorf("example after its deletion: %+v, list %q", r, m.ReportLines())
+	}
+	if msg, _ := m.Status(); msg != note {
+		t.Errorf("status bar after reopening the deleted example = %q", msg)
 	}
 }
 
