@@ -26,8 +26,11 @@ func (m *MainWindow) showDeleteReport() {
 		return
 	}
 	id, name := m.id, reportName(m.rep)
-	msg := widget.NewLabel("确定删除“" + name + "”的报告吗？删除前会自动备份工作区，可以在“备份与恢复”中找回。")
-	msg.Wrapping = fyne.TextWrapWord
+	// Two labels, so a line never starts with the comma or splits the name from its year.
+	ask := widget.NewLabel("确定删除“" + name + "”的报告吗？")
+	ask.Wrapping = fyne.TextWrapWord
+	note := widget.NewLabel("删除前会自动备份工作区，可以在“备份与恢复”中找回。")
+	note.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton("取消", func() { d.Hide() })
 	cancel.Importance = widget.HighImportance
@@ -38,9 +41,9 @@ func (m *MainWindow) showDeleteReport() {
 		}
 	})
 	del.Importance = widget.DangerImportance
-	d = dialog.NewCustomWithoutButtons("删除报告", container.NewPadded(msg), m.win)
+	d = dialog.NewCustomWithoutButtons("删除报告", container.NewVBox(ask, note), m.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, del})
-	d.Resize(fyne.NewSize(480, 200))
+	d.Resize(fyne.NewSize(560, 220))
 	d.Show()
 	m.win.Canvas().Focus(cancel)
 }

@@ -79,7 +79,7 @@ func TestDeleteReportBacksUpThenDeletes(t *testing.T) {
 	m.Open(gone)
 
 	dlg := tapDelete(t, m)
-	want := "确定删除“张坞镇人民政府 2024年”的报告吗？删除前会自动备份工作区，可以在“备份与恢复”中找回。"
+	want := "确定删除“张坞镇人民政府 2024年”的报告吗？|删除前会自动备份工作区，可以在“备份与恢复”中找回。"
 	if !strings.Contains(labels(dlg), want) {
 		t.Errorf("dialog says %q, want %q", labels(dlg), want)
 	}
