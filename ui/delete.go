@@ -19,7 +19,7 @@ func reportName(r *app.Report) string {
 }
 
 // showDeleteReport asks before deleting the open report. Cancel is the
-// highlighted, focused button so a stray Space or click keeps the report.
+// highlighted, focused button, so a stray Space keeps the report.
 func (m *MainWindow) showDeleteReport() {
 	if m.rep == nil {
 		m.say("请先新建或打开一份报告。")

@@ -205,7 +205,20 @@ func TestDeleteLastReportAsksForANewOne(t *testing.T) {
 	if strings.Contains(labels(dlg), "张坞镇") {
 		t.Errorf("the new-report dialog is filled from the deleted report: %q", labels(dlg))
 	}
-	test.Type(c.Focused(), "城关镇人民政府")
+	unit := c.Focused()
+
+	// With nothing open, «删除报告» only says so.
+	c.Overlays().Remove(dlg)
+	test.Tap(findButton(m.Window().Content(), "删除报告"))
+	if top := c.Overlays().Top(); top != nil {
+		t.Errorf("«删除报告» with no report open shows %q", labels(top))
+	}
+	if msg, _ := m.Status(); msg != "请先新建或打开一份报告。" {
+		t.Errorf("status bar = %q", msg)
+	}
+	c.Overlays().Add(dlg)
+
+	test.Type(unit, "城关镇人民政府")
 	test.Tap(findButton(dlg, "创建"))
 	if m.Report() == nil || m.Report().Unit.Name != "城关镇人民政府" {
 		t.Fatalf("report not created after the delete: %+v", m.Report())
