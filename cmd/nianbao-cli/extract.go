@@ -24,7 +24,7 @@ func runExtract(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli extract IN.pdf [-o REPORT.json]\n")
 		fl.PrintDefaults()
 	}
-	files, code, ok := pdfParseFlags(fl, args)
+	files, code, ok := parseAnywhere(fl, args)
 	if !ok {
 		return code
 	}

@@ -31,7 +31,7 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli pdf [--style gongwen|public] [--seal FILE.png] [--draft] -o OUT.pdf REPORT.json\n")
 		fl.PrintDefaults()
 	}
-	files, code, ok := pdfParseFlags(fl, args)
+	files, code, ok := parseAnywhere(fl, args)
 	if !ok {
 		return code
 	}
@@ -43,7 +43,7 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "样式“%s”无效，应为 gongwen 或 public。\n", *style)
 		return exitFailure
 	}
-	r, err := pdfReadReport(files[0])
+	r, err := loadReportFile(files[0])
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
@@ -56,7 +56,7 @@ func runPDF(e *env, args []string) int {
 		}
 	}
 	if *prev != "" {
-		if opt.Prev, err = pdfReadReport(*prev); err != nil {
+		if opt.Prev, err = loadReportFile(*prev); err != nil {
 			fmt.Fprintln(e.stderr, err)
 			return exitFailure
 		}
@@ -79,35 +79,4 @@ func runPDF(e *env, args []string) int {
 		return exitFailure
 	}
 	return exitOK
-}
-
-// pdfParseFlags accepts flags before and after the file names.
-func pdfParseFlags(fl *flag.FlagSet, args []string) (files []string, code int, ok bool) {
-	for {
-		if err := fl.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
-			}
-			return nil, exitFailure, false
-		}
-		args = fl.Args()
-		if len(args) == 0 {
-			return files, 0, true
-		}
-		files = append(files, args[0])
-		args = args[1:]
-	}
-}
-
-func pdfReadReport(path string) (*app.Report, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法打开报告文件“%s”：%w", path, err)
-	}
-	defer fh.Close()
-	r, err := app.ReadReport(fh)
-	if err != nil {
-		return nil, fmt.Errorf("报告文件“%s”：%w", path, err)
-	}
-	return r, nil
 }
