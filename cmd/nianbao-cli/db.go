@@ -101,18 +101,28 @@ func dbOpen(e *env, path string) *storage.Workspace {
 	return w
 }
 
-func dbList(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
+// dbOpenNoArgs serves the subcommands that take only flags: it parses them
+// and opens the workspace, or returns nil and the exit code.
+func dbOpenNoArgs(e *env, fl *flag.FlagSet, dbPath *string, args []string) (*storage.Workspace, int) {
 	rest, code, ok := dbParse(e, fl, dbPath, args)
 	if !ok {
-		return code
+		return nil, code
 	}
 	if len(rest) != 0 {
 		fl.Usage()
-		return exitFailure
+		return nil, exitFailure
 	}
 	w := dbOpen(e, *dbPath)
 	if w == nil {
-		return exitFailure
+		return nil, exitFailure
+	}
+	return w, exitOK
+}
+
+func dbList(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
+	w, code := dbOpenNoArgs(e, fl, dbPath, args)
+	if w == nil {
+		return code
 	}
 	defer w.Close()
 	list, err := w.Reports()
@@ -222,17 +232,9 @@ func dbImport(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 }
 
 func dbBackup(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
-	rest, code, ok := dbParse(e, fl, dbPath, args)
-	if !ok {
-		return code
-	}
-	if len(rest) != 0 {
-		fl.Usage()
-		return exitFailure
-	}
-	w := dbOpen(e, *dbPath)
+	w, code := dbOpenNoArgs(e, fl, dbPath, args)
 	if w == nil {
-		return exitFailure
+		return code
 	}
 	defer w.Close()
 	p, err := w.Backup()
