@@ -95,27 +95,8 @@ func (m *MainWindow) showExportPDF() {
 		m.confirmWarnings(func() { m.askPDFPath(false) })
 		return
 	}
-	var lines []string
-	for i, f := range errs {
-		if i == 20 {
-			lines = append(lines, fmt.Sprintf("……另有%d项", len(errs)-20))
-			break
-		}
-		lines = append(lines, fmt.Sprintf("%d. %s", i+1, f.Message))
-	}
-	text := widget.NewLabel(strings.Join(lines, "\n"))
-	text.Wrapping = fyne.TextWrapWord
-	head := widget.NewLabel(fmt.Sprintf("报告还有%d项强制性错误，改正之前不能导出正式PDF。可以先导出带“草稿”水印的PDF供内部审阅。", len(errs)))
-	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("不能导出正式PDF", "导出草稿", "返回修改",
-		container.NewBorder(head, nil, nil, nil, container.NewVScroll(text)),
-		func(ok bool) {
-			if ok {
-				m.askPDFPath(true)
-			}
-		}, m.win)
-	d.Resize(fyne.NewSize(640, 440))
-	d.Show()
+	head := fmt.Sprintf("报告还有%d项强制性错误，改正之前不能导出正式PDF。可以先导出带“草稿”水印的PDF供内部审阅。", len(errs))
+	m.confirmFindings("不能导出正式PDF", "导出草稿", "返回修改", head, numbered(errs, 20), func() { m.askPDFPath(true) })
 }
 
 // Unexplained returns the warnings that have no 出错说明 yet.
@@ -137,20 +118,19 @@ func (m *MainWindow) confirmWarnings(next func()) {
 		next()
 		return
 	}
-	var lines []string
-	for i, f := range open {
-		if i == 15 {
-			lines = append(lines, fmt.Sprintf("……另有%d项", len(open)-15))
-			break
-		}
-		lines = append(lines, "· "+f.Message)
-	}
+	head := fmt.Sprintf("有%d项提示性警告还没有填写出错说明。可以在右侧“校验结果”中逐项说明；确认无误也可以直接导出。", len(open))
+	m.confirmFindings("仍要导出吗？", "仍然导出", "返回填写", head, bulleted(open, 15), next)
+}
+
+// confirmFindings shows a head sentence over a scrolling list of findings
+// and runs next when the clerk confirms.
+func (m *MainWindow) confirmFindings(title, confirm, dismiss, head string, lines []string, next func()) {
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
-	head := widget.NewLabel(fmt.Sprintf("有%d项提示性警告还没有填写出错说明。可以在右侧“校验结果”中逐项说明；确认无误也可以直接导出。", len(open)))
-	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("仍要导出吗？", "仍然导出", "返回填写",
-		container.NewBorder(head, nil, nil, nil, container.NewVScroll(text)),
+	headLabel := widget.NewLabel(head)
+	headLabel.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, confirm, dismiss,
+		container.NewBorder(headLabel, nil, nil, nil, container.NewVScroll(text)),
 		func(ok bool) {
 			if ok {
 				next()
@@ -158,6 +138,27 @@ func (m *MainWindow) confirmWarnings(next func()) {
 		}, m.win)
 	d.Resize(fyne.NewSize(640, 440))
 	d.Show()
+}
+
+// numbered lists at most max finding messages as «1. …», then how many more.
+func numbered(fs []app.Finding, max int) []string {
+	return listFindings(fs, max, func(i int, f app.Finding) string { return fmt.Sprintf("%d. %s", i+1, f.Message) })
+}
+
+// bulleted lists at most max finding messages as «· …», then how many more.
+func bulleted(fs []app.Finding, max int) []string {
+	return listFindings(fs, max, func(_ int, f app.Finding) string { return "· " + f.Message })
+}
+
+func listFindings(fs []app.Finding, max int, line func(int, app.Finding) string) []string {
+	var lines []string
+	for i, f := range fs {
+		if i == max {
+			return append(lines, fmt.Sprintf("……另有%d项", len(fs)-max))
+		}
+		lines = append(lines, line(i, f))
+	}
+	return lines
 }
 
 func (m *MainWindow) lastDir() fyne.ListableURI {
