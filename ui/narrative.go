@@ -155,7 +155,7 @@ func (n *narrative) header(tools ...fyne.CanvasObject) fyne.CanvasObject {
 // dataButton inserts the sentences generated from the tables at the cursor.
 func (m *MainWindow) dataButton(n *narrative) fyne.CanvasObject {
 	return widget.NewButton("插入数据说明", func() {
-		text := DataSentences(m.rep, n.path)
+		text := app.DataSentences(m.rep, n.path)
 		if text == "" {
 			m.say("本节没有可从表格生成的说明。")
 			return
@@ -177,7 +177,7 @@ func (m *MainWindow) textPage(path string, rows int) fyne.CanvasObject {
 				m.say("正文已写有信息处理费情况。")
 				return
 			}
-			n.entry.SetText(strings.TrimLeft(feeItem(m.rep)+"\n"+n.entry.Text, "\n"))
+			n.entry.SetText(strings.TrimLeft(app.FeeItem(m.rep)+"\n"+n.entry.Text, "\n"))
 		})}, tools...)
 	}
 	note := widget.NewLabel(hint)

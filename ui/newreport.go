@@ -116,7 +116,7 @@ func (m *MainWindow) CreateReport(req NewReportRequest) error {
 		}
 		app.Recompute(prev)
 	}
-	copied := CarryOver(r, prev, req.CopyText)
+	copied := app.CarryOver(r, prev, req.CopyText)
 	if !copied && r.Text.S1 == "" {
 		r.Text.S1 = strings.Join(app.S1SubHeads[:], "\n\n") + "\n"
 	}
@@ -148,80 +148,6 @@ func (m *MainWindow) CreateReport(req NewReportRequest) error {
 	return nil
 }
 
-// CarryOver fills r from the unit's previous report: 上年结转 ← 上年
-// 结转下年度继续办理 (both formats), the 2021 现行有效件数 as the base of the
-// new year, and, when copyText, the narrative. It reports whether text was copied.
-func CarryOver(r, prev *app.Report, copyText bool) bool {
-	if prev == nil {
-		return false
-	}
-	for _, c := range app.T3Columns {
-		if c == "total" {
-			continue
-		}
-		if v := prev.Value("t3.forward." + c); v.State == app.Number {
-			r.SetCell("t3.carried."+c, v.Text)
-		}
-	}
-	if r.Format == "2021" && prev.Format == "2021" {
-		for _, k := range []string{"t2.rule.effective", "t2.normdoc.effective"} {
-			if v := prev.Value(k); v.State == app.Number {
-				r.SetCell(k, v.Text)
-			}
-		}
-	}
-	app.Recompute(r)
-	if !copyText {
-		return false
-	}
-	r.Text.S1, r.Text.S5, r.Text.S6 = prev.Text.S1, prev.Text.S5, prev.Text.S6
-	return r.Text.S1 != "" || r.Text.S5 != "" || r.Text.S6 != ""
-}
-
-// YearSpan is a run of text; Old marks an old year number to review.
-type YearSpan struct {
-	Text string
-	Old  bool
-}
-
-// OldYears splits text around the numbers of the years before year (written
-// 2023 or 2023年) so they can be highlighted.
-func OldYears(text string, year int) []YearSpan {
-	var out []YearSpan
-	rs := []rune(text)
-	start := 0
-	for i := 0; i+4 <= len(rs); i++ {
-		if (i > 0 && isDigit(rs[i-1])) || !allDigits(rs[i:i+4]) || (i+4 < len(rs) && isDigit(rs[i+4])) {
-			continue
-		}
-		y, _ := strconv.Atoi(string(rs[i : i+4]))
-		if y < 1990 || y >= year {
-			continue
-		}
-		if i > start {
-			out = append(out, YearSpan{Text: string(rs[start:i])})
-		}
-		out = append(out, YearSpan{Text: string(rs[i : i+4]), Old: true})
-		start = i + 4
-		i += 3
-	}
-	if start < len(rs) {
-		out = append(out, YearSpan{Text: string(rs[start:])})
-	}
-	return out
-}
-
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-func allDigits(rs []rune) bool {
-	for _, r := range rs {
-		if !isDigit(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // showOldYears shows the copied narrative with every old year highlighted.
 func (m *MainWindow) showOldYears(prevYear int) {
 	var segs []widget.RichTextSegment
@@ -230,7 +156,7 @@ func (m *MainWindow) showOldYears(prevYear int) {
 		segs = append(segs, &widget.TextSegment{Text: sectionNames[path], Style: widget.RichTextStyleHeading})
 		for _, line := range strings.Split(*m.rep.TextField(path), "\n") {
 			para := &widget.ParagraphSegment{}
-			for _, sp := range OldYears(line, m.rep.Year) {
+			for _, sp := range app.OldYears(line, m.rep.Year) {
 				st := widget.RichTextStyleInline
 				if sp.Old {
 					n++

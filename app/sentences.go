@@ -1,16 +1,14 @@
-package ui
+package app
 
 import (
 	"fmt"
 	"strings"
-
-	"nianbao/app"
 )
 
 // DataSentences returns the sentences of a narrative section that follow
 // from the tables, so that text and tables agree. They are phrased so the
 // text-against-table checks read them back as the same numbers.
-func DataSentences(r *app.Report, path string) string {
+func DataSentences(r *Report, path string) string {
 	switch path {
 	case "text.preface", "text.s1":
 		var out []string
@@ -26,30 +24,30 @@ func DataSentences(r *app.Report, path string) string {
 }
 
 // num is a cell's value as shown in text; an empty cell counts as 0.
-func num(r *app.Report, id string) string {
+func cellText(r *Report, id string) string {
 	v := r.Value(id)
-	if v.State != app.Number {
+	if v.State != Number {
 		return "0"
 	}
 	return v.Text
 }
 
-func isZero(r *app.Report, id string) bool { return num(r, id) == "0" }
+func cellIsZero(r *Report, id string) bool { return cellText(r, id) == "0" }
 
 // activeSentence summarises the normative documents of 表二 (2021 format).
-func activeSentence(r *app.Report) string {
+func activeSentence(r *Report) string {
 	f := r.FormatDef()
 	if f == nil || f.Cell("t2.normdoc.issued") == nil {
 		return ""
 	}
 	return fmt.Sprintf("本年度制发行政规范性文件%s件，废止%s件，现行有效%s件。",
-		num(r, "t2.normdoc.issued"), num(r, "t2.normdoc.repealed"), num(r, "t2.normdoc.effective"))
+		cellText(r, "t2.normdoc.issued"), cellText(r, "t2.normdoc.repealed"), cellText(r, "t2.normdoc.effective"))
 }
 
 // applySentence summarises 表三.
-func applySentence(r *app.Report) string {
-	newN, carried := num(r, "t3.new.total"), num(r, "t3.carried.total")
-	done, forward := num(r, "t3.total.total"), num(r, "t3.forward.total")
+func applySentence(r *Report) string {
+	newN, carried := cellText(r, "t3.new.total"), cellText(r, "t3.carried.total")
+	done, forward := cellText(r, "t3.total.total"), cellText(r, "t3.forward.total")
 	if newN == "0" && carried == "0" {
 		return "本年度未收到政府信息公开申请。"
 	}
@@ -67,8 +65,8 @@ func applySentence(r *app.Report) string {
 }
 
 // reviewSentence summarises 表四.
-func reviewSentence(r *app.Report) string {
-	review := num(r, "t4.review.total")
+func reviewSentence(r *Report) string {
+	review := cellText(r, "t4.review.total")
 	direct, after := r.Value("t4.suitdirect.total"), r.Value("t4.suitafter.total")
 	suit := direct.Num.Add(after.Num).String()
 	if review == "0" && suit == "0" {
@@ -78,16 +76,16 @@ func reviewSentence(r *app.Report) string {
 }
 
 // feeSentence states the 信息处理费 as far as the tables tell.
-func feeSentence(r *app.Report) string {
+func feeSentence(r *Report) string {
 	f := r.FormatDef()
-	if f != nil && f.Cell("t3.other.nofee.total") != nil && !isZero(r, "t3.other.nofee.total") {
+	if f != nil && f.Cell("t3.other.nofee.total") != nil && !cellIsZero(r, "t3.other.nofee.total") {
 		return fmt.Sprintf("本年度依照《政府信息公开信息处理费管理办法》收取信息处理费，因申请人逾期未缴纳信息处理费终止办理的申请%s件。",
-			num(r, "t3.other.nofee.total"))
+			cellText(r, "t3.other.nofee.total"))
 	}
 	return "本年度未收取政府信息公开信息处理费。"
 }
 
-// feeItem is the first item of section 六.
-func feeItem(r *app.Report) string {
+// FeeItem is the first item of section 六.
+func FeeItem(r *Report) string {
 	return "（一）信息处理费收取情况\n" + feeSentence(r)
 }
