@@ -94,6 +94,42 @@ func (r *Report) TextField(path string) *string {
 	return nil
 }
 
+// DocFields are the document field paths in the order of report-json.md.
+var DocFields = []string{
+	"doc.style", "doc.title", "doc.issuer_mark", "doc.doc_number", "doc.signer", "doc.signature",
+	"doc.date", "doc.note", "doc.cc", "doc.printed_by", "doc.printed_date",
+}
+
+// DocField returns a pointer to the document field named by its path.
+func (r *Report) DocField(path string) *string {
+	d := &r.Doc
+	switch path {
+	case "doc.style":
+		return &d.Style
+	case "doc.title":
+		return &d.Title
+	case "doc.issuer_mark":
+		return &d.IssuerMark
+	case "doc.doc_number":
+		return &d.DocNumber
+	case "doc.signer":
+		return &d.Signer
+	case "doc.signature":
+		return &d.Signature
+	case "doc.date":
+		return &d.Date
+	case "doc.note":
+		return &d.Note
+	case "doc.cc":
+		return &d.CC
+	case "doc.printed_by":
+		return &d.PrintedBy
+	case "doc.printed_date":
+		return &d.PrintedDate
+	}
+	return nil
+}
+
 // FormatDef returns the format declaration of the report, or nil when unknown.
 func (r *Report) FormatDef() *Format { return FormatByID(r.Format) }
 

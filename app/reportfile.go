@@ -150,6 +150,44 @@ func ParseReport(data []byte) (*Report, error) {
 	return fromWire(&wr, w.cellPos)
 }
 
+// report maps the decoded file onto a Report without judging it; cells are
+// stored in their canonical form.
+func (wr *wireReport) report() *Report {
+	r := &Report{
+		Format: wr.Format, Year: wr.Year,
+		Unit:         Unit{Name: wr.Unit.Name, Level: wr.Unit.Level},
+		Cells:        map[string]string{},
+		Explanations: map[string]string{},
+		Text:         Text{Preface: wr.Text.Preface, S1: wr.Text.S1, S5: wr.Text.S5, S6: wr.Text.S6},
+		Doc: Doc{
+			Style: wr.Doc.Style, Title: wr.Doc.Title, IssuerMark: wr.Doc.IssuerMark, DocNumber: wr.Doc.DocNumber,
+			Signer: wr.Doc.Signer, Signature: wr.Doc.Signature, Date: wr.Doc.Date, Note: wr.Doc.Note,
+			CC: wr.Doc.CC, PrintedBy: wr.Doc.PrintedBy, PrintedDate: wr.Doc.PrintedDate,
+		},
+	}
+	for id, v := range wr.Cells {
+		if c := Canonical(v); c != "" {
+			r.Cells[id] = c
+		}
+	}
+	for k, v := range wr.Explanations {
+		r.Explanations[k] = v
+	}
+	return r
+}
+
+// ParseDraft reads report JSON that a draft may hold but a report file may
+// not (an unfinished date, an explanation key of an older version): only
+// the JSON syntax is checked, so a saved revision always restores. Callers
+// validate what they need.
+func ParseDraft(data []byte) (*Report, error) {
+	var wr wireReport
+	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), &wr); err != nil {
+		return nil, fmt.Errorf("decode report: %w", err)
+	}
+	return wr.report(), nil
+}
+
 var explanationKey = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*:[a-z0-9_.]+$`)
 
 func fromWire(wr *wireReport, cellPos map[string][2]int) (*Report, error) {
@@ -173,19 +211,8 @@ func fromWire(wr *wireReport, cellPos map[string][2]int) (*Report, error) {
 	if LevelName(wr.Unit.Level) == "" {
 		return nil, bad("unit.level", "字段“unit.level”为“"+wr.Unit.Level+"”，应为 township、county、department、city 或 province")
 	}
-	r := &Report{
-		Format: wr.Format, Year: wr.Year,
-		Unit:         Unit{Name: wr.Unit.Name, Level: wr.Unit.Level},
-		Cells:        map[string]string{},
-		Explanations: map[string]string{},
-		Text:         Text{Preface: wr.Text.Preface, S1: wr.Text.S1, S5: wr.Text.S5, S6: wr.Text.S6},
-		Doc: Doc{
-			Style: wr.Doc.Style, Title: wr.Doc.Title, IssuerMark: wr.Doc.IssuerMark, DocNumber: wr.Doc.DocNumber,
-			Signer: wr.Doc.Signer, Signature: wr.Doc.Signature, Date: wr.Doc.Date, Note: wr.Doc.Note,
-			CC: wr.Doc.CC, PrintedBy: wr.Doc.PrintedBy, PrintedDate: wr.Doc.PrintedDate,
-		},
-	}
-	for id, v := range wr.Cells {
+	r := wr.report()
+	for id := range wr.Cells {
 		if f.Cell(id) == nil {
 			e := &FileError{Field: "cells." + id, Msg: "单元格“" + id + "”不属于" + f.Name + "（" + f.Notice + "）"}
 			if p, ok := cellPos[id]; ok {
@@ -193,15 +220,11 @@ func fromWire(wr *wireReport, cellPos map[string][2]int) (*Report, error) {
 			}
 			return nil, e
 		}
-		if s := Canonical(v); s != "" {
-			r.Cells[id] = s
-		}
 	}
-	for k, v := range wr.Explanations {
+	for k := range wr.Explanations {
 		if !explanationKey.MatchString(k) {
 			return nil, bad("explanations", "出错说明的键“"+k+"”格式应为“规则:位置”，如“X-CARRY:t3.carried.natural”")
 		}
-		r.Explanations[k] = v
 	}
 	if s := r.Doc.Style; s != "" && s != StyleGongwen && s != StylePublic {
 		return nil, bad("doc.style", "字段“doc.style”为“"+s+"”，应为“gongwen”（公文版）或“public”（公开版）")

@@ -135,3 +135,52 @@ func TestParseReportAcceptsUTF8BOM(t *testing.T) {
 		t.Error("a BOM file does not write back as the plain file")
 	}
 }
+
+// Every document path addresses its own field, in the file's key order.
+func TestDocFieldsAddressDistinctFields(t *testing.T) {
+	var r Report
+	seen := map[*string]string{}
+	for i, path := range DocFields {
+		p := r.DocField(path)
+		if p == nil {
+			t.Fatalf("DocField(%q) = nil", path)
+		}
+		if other, dup := seen[p]; dup {
+			t.Errorf("%s and %s share a field", path, other)
+		}
+		seen[p] = path
+		if docKeys[i] != path[len("doc."):] {
+			t.Errorf("DocFields[%d] = %s, file key %s", i, path, docKeys[i])
+		}
+	}
+	if r.DocField("doc.nothing") != nil || r.DocField("title") != nil {
+		t.Error("unknown paths must give nil")
+	}
+}
+
+// A draft with an unfinished date is refused as a file but read as a draft.
+func TestParseDraftKeepsWhatTheStrictReaderRefuses(t *testing.T) {
+	r, err := NewReport("城关镇人民政府", LevelTownship, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.SetCell("t3.new.natural", "３")
+	data, err := MarshalReport(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`"date": ""`), []byte(`"date": "2025-02"`), 1)
+	if _, err := ParseReport(data); err == nil {
+		t.Fatal("the strict reader accepted an unfinished date")
+	}
+	d, err := ParseDraft(data)
+	if err != nil {
+		t.Fatalf("ParseDraft: %v", err)
+	}
+	if d.Doc.Date != "2025-02" || d.Cells["t3.new.natural"] != "3" || d.Unit.Name != "城关镇人民政府" || d.Text.Preface != r.Text.Preface {
+		t.Errorf("draft = %+v", d)
+	}
+	if _, err := ParseDraft([]byte("{")); err == nil {
+		t.Error("ParseDraft accepted broken JSON")
+	}
+}

@@ -11,36 +11,6 @@ import (
 	"nianbao/app"
 )
 
-// docFields maps the doc.* keys of report-json.md to the Doc struct.
-var docFields = []struct {
-	key string
-	get func(*app.Doc) *string
-}{
-	{"style", func(d *app.Doc) *string { return &d.Style }},
-	{"title", func(d *app.Doc) *string { return &d.Title }},
-	{"issuer_mark", func(d *app.Doc) *string { return &d.IssuerMark }},
-	{"doc_number", func(d *app.Doc) *string { return &d.DocNumber }},
-	{"signer", func(d *app.Doc) *string { return &d.Signer }},
-	{"signature", func(d *app.Doc) *string { return &d.Signature }},
-	{"date", func(d *app.Doc) *string { return &d.Date }},
-	{"note", func(d *app.Doc) *string { return &d.Note }},
-	{"cc", func(d *app.Doc) *string { return &d.CC }},
-	{"printed_by", func(d *app.Doc) *string { return &d.PrintedBy }},
-	{"printed_date", func(d *app.Doc) *string { return &d.PrintedDate }},
-}
-
-func docField(key string) *struct {
-	key string
-	get func(*app.Doc) *string
-} {
-	for i := range docFields {
-		if docFields[i].key == key {
-			return &docFields[i]
-		}
-	}
-	return nil
-}
-
 // putCell stores the text as typed and, for a number, its canonical value.
 func putCell(tx *txn, id int64, cell, raw string) error {
 	v := app.ParseValue(raw)
@@ -125,7 +95,7 @@ func (w *Workspace) SaveField(id int64, path, value string) error {
 		case strings.HasPrefix(path, "text.") && (&app.Report{}).TextField(path) != nil:
 			_, err = tx.Exec(`INSERT INTO texts(report_id, section, body) VALUES (?, ?, ?)
 				ON CONFLICT(report_id, section) DO UPDATE SET body = excluded.body`, id, strings.TrimPrefix(path, "text."), value)
-		case strings.HasPrefix(path, "doc.") && docField(strings.TrimPrefix(path, "doc.")) != nil:
+		case (&app.Report{}).DocField(path) != nil:
 			if path == "doc.style" && value != "" && value != app.StyleGongwen && value != app.StylePublic {
 				return newError(nil, fmt.Errorf("style %q", value), "文种样式“%s”无效，应为公文版或公开版。", value)
 			}

@@ -157,8 +157,8 @@ func writeContent(tx *txn, id int64, r *app.Report) error {
 			return fmt.Errorf("insert text: %w", err)
 		}
 	}
-	for _, d := range docFields {
-		if _, err := tx.Exec(`INSERT INTO doc_fields(report_id, field, value) VALUES (?, ?, ?)`, id, d.key, *d.get(&r.Doc)); err != nil {
+	for _, path := range app.DocFields {
+		if _, err := tx.Exec(`INSERT INTO doc_fields(report_id, field, value) VALUES (?, ?, ?)`, id, path[len("doc."):], *r.DocField(path)); err != nil {
 			return fmt.Errorf("insert doc field: %w", err)
 		}
 	}
@@ -224,8 +224,8 @@ func loadReport(q querier, id int64) (*app.Report, error) {
 		return nil, err
 	}
 	err = eachRow(q, `SELECT field, value FROM doc_fields WHERE report_id = ?`, id, func(k, v string) {
-		if d := docField(k); d != nil {
-			*d.get(&r.Doc) = v
+		if p := r.DocField("doc." + k); p != nil {
+			*p = v
 		}
 	})
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -212,40 +211,9 @@ func decodeSnapshot(data []byte) (*app.Report, error) {
 	if r, err := app.ParseReport(data); err == nil {
 		return r, nil
 	}
-	var wr struct {
-		Format string `json:"format"`
-		Year   int    `json:"year"`
-		Unit   struct {
-			Name  string `json:"name"`
-			Level string `json:"level"`
-		} `json:"unit"`
-		Cells        map[string]string `json:"cells"`
-		Text         map[string]string `json:"text"`
-		Doc          map[string]string `json:"doc"`
-		Explanations map[string]string `json:"explanations"`
-	}
-	if err := json.Unmarshal(data, &wr); err != nil {
+	r, err := app.ParseDraft(data)
+	if err != nil {
 		return nil, fmt.Errorf("decode revision: %w", err)
-	}
-	r := &app.Report{Format: wr.Format, Year: wr.Year, Unit: app.Unit{Name: wr.Unit.Name, Level: wr.Unit.Level},
-		Cells: map[string]string{}, Explanations: map[string]string{}}
-	for k, v := range wr.Cells {
-		if s := app.Canonical(v); s != "" {
-			r.Cells[k] = s
-		}
-	}
-	for k, v := range wr.Text {
-		if p := r.TextField("text." + k); p != nil {
-			*p = v
-		}
-	}
-	for k, v := range wr.Doc {
-		if d := docField(k); d != nil {
-			*d.get(&r.Doc) = v
-		}
-	}
-	for k, v := range wr.Explanations {
-		r.Explanations[k] = v
 	}
 	if err := validate(r); err != nil {
 		return nil, err

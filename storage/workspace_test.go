@@ -130,8 +130,8 @@ func TestSaveEditsSurviveReopen(t *testing.T) {
 		{"text.preface", "前言"}, {"text.s1", "一"}, {"text.s5", "五"}, {"text.s6", "无。"},
 		{"unit.level", app.LevelCounty}, {"unit.name", "城关镇人民政府（新）"},
 	}
-	for _, d := range docFields[1:] { // [0] is style
-		edits = append(edits, struct{ path, value string }{"doc." + d.key, "值" + d.key})
+	for _, path := range app.DocFields[1:] { // [0] is style
+		edits = append(edits, struct{ path, value string }{path, "值" + path[len("doc."):]})
 	}
 	edits = append(edits, struct{ path, value string }{"doc.style", app.StyleGongwen})
 	for _, e := range edits {
@@ -163,8 +163,8 @@ func TestSaveEditsSurviveReopen(t *testing.T) {
 	want := r.Clone()
 	want.Unit = app.Unit{Name: "城关镇人民政府（新）", Level: app.LevelCounty}
 	want.Text = app.Text{Preface: "前言", S1: "一", S5: "五", S6: "无。"}
-	for _, d := range docFields[1:] {
-		*d.get(&want.Doc) = "值" + d.key
+	for _, path := range app.DocFields[1:] {
+		*want.DocField(path) = "值" + path[len("doc."):]
 	}
 	want.Doc.Style = app.StyleGongwen
 	want.SetCell("t3.new.research", "不详")
