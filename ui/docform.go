@@ -103,7 +103,7 @@ func newDocForm(m *MainWindow) *docForm {
 		fd := fd
 		e := newTextEntry(fd.path == "doc.note", refuse)
 		e.SetPlaceHolder(fd.hint)
-		e.SetText(*docPtr(&r.Doc, fd.path[4:]))
+		e.SetText(*r.DocField(fd.path))
 		d.entries[fd.path] = e
 		var item fyne.CanvasObject = e
 		if fd.path == "doc.date" || fd.path == "doc.printed_date" {
@@ -219,33 +219,4 @@ func (d *docForm) setSeal(data []byte) {
 	}
 	d.showSeal(data)
 	d.m.flush()
-}
-
-// docPtr returns the Doc field of a doc.* key.
-func docPtr(d *app.Doc, key string) *string {
-	switch key {
-	case "style":
-		return &d.Style
-	case "title":
-		return &d.Title
-	case "issuer_mark":
-		return &d.IssuerMark
-	case "doc_number":
-		return &d.DocNumber
-	case "signer":
-		return &d.Signer
-	case "signature":
-		return &d.Signature
-	case "date":
-		return &d.Date
-	case "note":
-		return &d.Note
-	case "cc":
-		return &d.CC
-	case "printed_by":
-		return &d.PrintedBy
-	case "printed_date":
-		return &d.PrintedDate
-	}
-	return nil
 }

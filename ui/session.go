@@ -138,7 +138,7 @@ func (m *MainWindow) fieldEdited(path, value string) {
 			*p = value
 		}
 	case strings.HasPrefix(path, "doc."):
-		if p := docPtr(&m.rep.Doc, strings.TrimPrefix(path, "doc.")); p != nil {
+		if p := m.rep.DocField(path); p != nil {
 			*p = value
 		}
 	case path == "unit.name":
