@@ -242,9 +242,6 @@ func (l *layout) placePara(p *para) {
 	}
 }
 
-// linesLeft is the number of free grid lines on the current page.
-func (l *layout) linesLeft() int { return gridLines - l.line }
-
 // yNow is the top of the next free grid line.
 func (l *layout) yNow() float64 { return lineTop(l.line) }
 

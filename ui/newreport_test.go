@@ -11,15 +11,6 @@ import (
 	"nianbao/app"
 )
 
-func mustReport(t *testing.T, unit string, year int) *app.Report {
-	t.Helper()
-	r, err := app.NewReport(unit, app.LevelTownship, year)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
 func TestNewReportCarriesFromStoredPreviousYear(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "workspace.db")
 	m := newWindow(t, path)
