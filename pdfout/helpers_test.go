@@ -96,9 +96,7 @@ func expectedText(r *app.Report) []string {
 	add(r.Text.Preface)
 	out = append(out, app.SectionHeadings[0])
 	add(r.Text.S1)
-	for _, h := range app.SectionHeadings[1:4] {
-		out = append(out, h)
-	}
+	out = append(out, app.SectionHeadings[1:4]...)
 	out = append(out, app.SectionHeadings[4])
 	add(r.Text.S5)
 	out = append(out, app.SectionHeadings[5])

@@ -201,7 +201,7 @@ func wrapText(s string, width float32, style fyne.TextStyle) string {
 	}
 	var out []rune
 	var line []rune
-	for _, r := range []rune(s) {
+	for _, r := range s {
 		try := append(line, r)
 		if len(line) > 0 && fyne.MeasureText(string(try), size, style).Width > width && !closing(r) {
 			out = append(append(out, line...), '\n')

@@ -43,7 +43,7 @@ func gb2312Hanzi(t *testing.T) []rune {
 func TestDefaultCoverage(t *testing.T) {
 	s := Default()
 	hanzi := gb2312Hanzi(t)
-	punct := []rune("，。、；：？！“”‘’（）《》〔〕【】—…·％０１２３ＡＢ　〇")
+	punct := "，。、；：？！“”‘’（）《》〔〕【】—…·％０１２３ＡＢ　〇"
 	for _, r := range Roles() {
 		f := s.Face(r)
 		var miss []rune
