@@ -6,7 +6,7 @@ export PATH := /usr/local/go/bin:$(GOBIN):$(PATH)
 # Everything the build, the tests and the packages need from Debian; installed only when missing.
 APT_PACKAGES := gcc libc6-dev pkg-config git xz-utils file \
 	libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
-	gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb xauth
+	gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb xauth libreoffice-writer-nogui fonts-noto-cjk
 
 # The packaging command of the Fyne version in go.mod (the newer fyne.io/tools is not reachable offline).
 FYNE_CMD := fyne.io/fyne/v2/cmd/fyne@v2.7.1
