@@ -24,6 +24,8 @@ type Workspace struct {
 	db   *sql.DB
 	lock *os.File
 	now  func() time.Time
+
+	repaired int // totals corrected by the upgrade on opening
 }
 
 // DefaultPath is the workspace in the user's data directory:
