@@ -5,8 +5,9 @@ type CheckOptions struct {
 	// Prev is the same unit's report of the previous year; cross-year rules
 	// (年度间) are skipped with SkipNoPrevious when it is nil.
 	Prev *Report
-	// Lint adds the lint tier (formats.md §8.2), every rule of which is a warning.
-	Lint bool
+	// Core limits the run to the core tier (formats.md §8.1); by default the
+	// lint tier runs too, everywhere the report is checked.
+	Core bool
 	// TownshipDeadline is the publication deadline of a 乡镇 as "MM-DD" of
 	// the next year; local notices differ (formats.md X-DATE). Default "01-31".
 	TownshipDeadline string
@@ -55,7 +56,7 @@ func (r Result) bySeverity(s Severity) []Finding {
 }
 
 // Check runs the rules of formats.md §8 and gongwen.md §10 on a report: the
-// core tier always, the lint tier when opt.Lint is set, the 公文 rules when
+// core tier always, the lint tier unless opt.Core is set, the 公文 rules when
 // doc.style is gongwen. Findings come in the rule order of formats.md §8.2,
 // then in the canonical order of their anchors; Finding.Cells lists the cells
 // involved in canonical order. A stored total is checked as stored. Check

@@ -69,7 +69,7 @@ func TestWorkedExampleFileIsCanonical(t *testing.T) {
 
 func TestWorkedExamplePassesCore(t *testing.T) {
 	r := workedExample(t)
-	res := Check(r, CheckOptions{})
+	res := Check(r, CheckOptions{Core: true})
 	expectFindings(t, res.Findings, nil)
 	// X-CARRY is 未检查 without the 2020 report: seven skipped instances.
 	n := 0
@@ -89,7 +89,7 @@ func TestWorkedExamplePassesCore(t *testing.T) {
 	for _, c := range T3Columns {
 		prev.SetCell("t3.forward."+c, "0")
 	}
-	res = Check(r, CheckOptions{Prev: prev})
+	res = Check(r, CheckOptions{Prev: prev, Core: true})
 	expectFindings(t, res.Findings, nil)
 	for _, s := range res.Skipped {
 		if s.Rule == "X-CARRY" {
@@ -105,7 +105,7 @@ func TestWorkedExampleEmptyTable2(t *testing.T) {
 		delete(r.Cells, c.ID)
 		ids = append(ids, c.ID)
 	}
-	res := Check(r, CheckOptions{})
+	res := Check(r, CheckOptions{Core: true})
 	if len(res.Findings) != 10 {
 		t.Fatalf("empty 表二: %d findings, formats.md §10.1 says exactly ten VALUE-EMPTY: %v", len(res.Findings), res.Findings)
 	}
@@ -161,13 +161,13 @@ func TestBrokenExampleAsStored(t *testing.T) {
 		{"T4-TOTAL", "t4.suitafter.total", Error, "表四 复议后起诉：总计(1)，结果维持(0)+结果纠正(0)+其他结果(0)+尚未审结(空)=0，相差1"},
 		exFee,
 	}
-	res := Check(brokenExample(t), CheckOptions{})
+	res := Check(brokenExample(t), CheckOptions{Core: true})
 	expectFindings(t, res.Findings, core)
 	if e, w := len(res.Errors()), len(res.Warnings()); e != 7 || w != 2 {
 		t.Errorf("core tier: %d errors, %d warnings; want 7 and 2", e, w)
 	}
 	withLint := append(append([]want{}, core...), exGov, exLintYr)
-	res = Check(brokenExample(t), CheckOptions{Lint: true})
+	res = Check(brokenExample(t), CheckOptions{})
 	expectFindings(t, res.Findings, withLint)
 	if e, w := len(res.Errors()), len(res.Warnings()); e != 7 || w != 4 {
 		t.Errorf("with lint: %d errors, %d warnings; want 7 and 4", e, w)
@@ -189,11 +189,11 @@ func TestBrokenExampleAfterRecompute(t *testing.T) {
 		{"T3-BALANCE", "t3.forward.total", Error, "表三 总计列：本年新收(2)+上年结转(0)=2，办理结果总计(1)+结转下年度(-1)=0，相差2"},
 		exFee,
 	}
-	expectFindings(t, Check(r, CheckOptions{}).Findings, core)
+	expectFindings(t, Check(r, CheckOptions{Core: true}).Findings, core)
 	withLint := append(append([]want{}, core...),
 		want{"TXT-APPLY-DONE", "text.s1", Warning, "一、总体情况：“共受理办结依申请公开2件”称办结2件，表三 （七）总计为1，相差1"},
 		exGov, exLintYr)
-	res := Check(r, CheckOptions{Lint: true})
+	res := Check(r, CheckOptions{})
 	expectFindings(t, res.Findings, withLint)
 	if e, w := len(res.Errors()), len(res.Warnings()); e != 5 || w != 5 {
 		t.Errorf("with lint: %d errors, %d warnings; want 5 and 5", e, w)
@@ -201,5 +201,5 @@ func TestBrokenExampleAfterRecompute(t *testing.T) {
 }
 
 func TestWorkedExampleLintOnlyS1Gov(t *testing.T) {
-	expectFindings(t, Check(workedExample(t), CheckOptions{Lint: true}).Findings, []want{exGov})
+	expectFindings(t, Check(workedExample(t), CheckOptions{}).Findings, []want{exGov})
 }

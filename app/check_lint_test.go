@@ -10,14 +10,14 @@ import (
 func TestLintCleanBases(t *testing.T) {
 	for _, path := range []string{"testdata/lint-clean-2021.nianbao.json", "testdata/lint-clean-2020.nianbao.json"} {
 		r := loadReport(t, path)
-		res := Check(r, CheckOptions{Lint: true})
+		res := Check(r, CheckOptions{})
 		if len(res.Findings) != 0 {
 			t.Errorf("%s: %v", path, rulesOf(res.Findings))
 		}
 		r.Doc.Style = StyleGongwen
 		r.Doc.DocNumber, r.Doc.Signer, r.Doc.PrintedDate = "绛政发〔"+r.Doc.Date[:4]+"〕3号", "王明", r.Doc.Date
 		r.Doc.CC = "县委办公室，县人大常委会办公室。"
-		if res := Check(r, CheckOptions{Lint: true}); len(res.Findings) != 0 {
+		if res := Check(r, CheckOptions{}); len(res.Findings) != 0 {
 			t.Errorf("%s as 公文版: %v", path, rulesOf(res.Findings))
 		}
 	}
@@ -31,14 +31,14 @@ func TestZeroClaimsPass(t *testing.T) {
 	}
 	r.Text.S1 += "\n本年度未收到政府信息公开申请。\n未收到因政府信息公开工作提起的行政复议和行政诉讼。"
 	r.Text.S1 = strings.Replace(r.Text.S1, "2021年，共受理办结依申请公开2件。", "", 1)
-	if got := Check(r, CheckOptions{Lint: true}).Findings; len(got) != 0 {
+	if got := Check(r, CheckOptions{}).Findings; len(got) != 0 {
 		t.Errorf("%v", rulesOf(got))
 	}
 	// The same sentences against non-zero tables are claims of 0 that fail.
 	r.Cells["t3.new.natural"], r.Cells["t3.new.total"] = "1", "1"
 	r.Cells["t3.forward.natural"], r.Cells["t3.forward.total"] = "1", "1"
 	r.Cells["t4.review.pending"], r.Cells["t4.review.total"] = "1", "1"
-	got := Check(r, CheckOptions{Lint: true}).Findings
+	got := Check(r, CheckOptions{}).Findings
 	want := []string{"TXT-APPLY-NEW text.s1", "TXT-REVIEW text.s1"}
 	if g := rulesOf(got); strings.Join(g, ",") != strings.Join(want, ",") {
 		t.Errorf("got %v, want %v", g, want)
@@ -51,7 +51,7 @@ func TestTextClaimPassesWithCarried(t *testing.T) {
 	r.Cells["t3.carried.natural"], r.Cells["t3.carried.total"] = "1", "1"
 	r.Cells["t3.forward.natural"], r.Cells["t3.forward.total"] = "1", "1"
 	r.Text.S1 += "\n全年共收到信息公开申请3件。"
-	if got := Check(r, CheckOptions{Lint: true}).Findings; len(got) != 0 {
+	if got := Check(r, CheckOptions{}).Findings; len(got) != 0 {
 		t.Errorf("%v", got)
 	}
 }
@@ -80,7 +80,7 @@ func TestOwnCore(t *testing.T) {
 func TestLintSpamSeed002Count(t *testing.T) {
 	r := loadReport(t, "../testdata/seeds/mogu-2023.nianbao.json")
 	n := 0
-	for _, f := range Check(r, CheckOptions{Lint: true}).Findings {
+	for _, f := range Check(r, CheckOptions{}).Findings {
 		if f.Rule == "LINT-SPAM" {
 			i := strings.Index(f.Message, "（本节")
 			var k int
@@ -97,15 +97,15 @@ func TestLintSpamSeed002Count(t *testing.T) {
 		t.Errorf("seed 002 has UedBet 24 times (formats.md §8.3), LINT-SPAM counted %d", n)
 	}
 	clean := loadReport(t, "../testdata/seeds/mogu-2023-clean.nianbao.json")
-	if got := only(t, Check(clean, CheckOptions{Lint: true}).Findings, "LINT-SPAM"); got != nil {
+	if got := only(t, Check(clean, CheckOptions{}).Findings, "LINT-SPAM"); got != nil {
 		t.Errorf("clean copy: %v", got)
 	}
 }
 
-func TestLintOffByDefault(t *testing.T) {
+func TestCoreOptionSkipsLint(t *testing.T) {
 	r := loadReport(t, "../testdata/broken/LINT-SPAM.nianbao.json")
-	if got := Check(r, CheckOptions{}).Findings; len(got) != 0 {
-		t.Errorf("lint rules ran without CheckOptions.Lint: %v", rulesOf(got))
+	if got := Check(r, CheckOptions{Core: true}).Findings; len(got) != 0 {
+		t.Errorf("lint rules ran with CheckOptions.Core: %v", rulesOf(got))
 	}
 }
 
@@ -124,7 +124,7 @@ func TestPlaceholderForms(t *testing.T) {
 		"2022年 2月 8日":                     "",
 	} {
 		r.Text.S6 = "无。" + text
-		got := only(t, Check(r, CheckOptions{Lint: true}).Findings, "LINT-PLACEHOLDER")
+		got := only(t, Check(r, CheckOptions{}).Findings, "LINT-PLACEHOLDER")
 		switch {
 		case frag == "" && got != nil:
 			t.Errorf("%q: %v", text, got)
@@ -138,7 +138,7 @@ func TestSpamOffsetsSurviveUnicodeCase(t *testing.T) {
 	// U+212A KELVIN SIGN lowercases to a one-byte k; offsets must not shift.
 	r := loadReport(t, "testdata/lint-clean-2021.nianbao.json")
 	r.Text.S6 = "无。\u212A温度为UEDBET博彩资料。"
-	got := only(t, Check(r, CheckOptions{Lint: true}).Findings, "LINT-SPAM")
+	got := only(t, Check(r, CheckOptions{}).Findings, "LINT-SPAM")
 	if len(got) != 1 || got[0].Message != "六、其他需要报告的事项：出现异常词“UEDBET”（本节2处），疑似网页被篡改或复制时带入的垃圾文字" {
 		t.Errorf("%v", got)
 	}
@@ -147,11 +147,11 @@ func TestSpamOffsetsSurviveUnicodeCase(t *testing.T) {
 func TestSpamListsConfigurable(t *testing.T) {
 	r := loadReport(t, "testdata/lint-clean-2021.nianbao.json")
 	r.Text.S6 = "无。本镇开通WPS云文档和ABC平台。"
-	got := only(t, Check(r, CheckOptions{Lint: true}).Findings, "LINT-SPAM")
+	got := only(t, Check(r, CheckOptions{}).Findings, "LINT-SPAM")
 	if len(got) != 1 || !strings.Contains(got[0].Message, "“ABC”（本节1处）") {
 		t.Fatalf("default lists: %v", got)
 	}
-	opt := CheckOptions{Lint: true, SpamAllow: append([]string{"abc"}, DefaultSpamAllow...), SpamWords: []string{"云文档"}}
+	opt := CheckOptions{SpamAllow: append([]string{"abc"}, DefaultSpamAllow...), SpamWords: []string{"云文档"}}
 	got = only(t, Check(r, opt).Findings, "LINT-SPAM")
 	if len(got) != 1 || !strings.Contains(got[0].Message, "“云文档”（本节1处）") {
 		t.Errorf("configured lists: %v", got)

@@ -84,7 +84,7 @@ func runRules(r *Report, opt CheckOptions) Result {
 	if c.f != nil {
 		c.txtS6Fee()
 	}
-	if opt.Lint {
+	if !opt.Core {
 		c.lintRules()
 	}
 	if r.Doc.Style == StyleGongwen {

@@ -330,7 +330,7 @@ func (c *checker) docRules() {
 		c.add(Finding{Rule: "DOC-PRINTDATE", Severity: Warning, Anchor: "doc.printed_date",
 			Message: "印发日期(" + cnDate(p) + ")早于成文日期(" + cnDate(d.Date) + ")"})
 	}
-	if c.opt.Lint && strings.ContainsAny(d.CC, "、；,") {
+	if !c.opt.Core && strings.ContainsAny(d.CC, "、；,") {
 		c.add(Finding{Rule: "DOC-CC", Severity: Warning, Anchor: "doc.cc", Message: "抄送机关之间应以“，”分隔，末尾加“。”"})
 	}
 }

@@ -81,14 +81,14 @@ func FuzzParseReport(f *testing.F) {
 		if !bytes.Equal(out, out2) {
 			t.Fatalf("write is not deterministic:\n%s\n%s", out, out2)
 		}
-		res := Check(r, CheckOptions{Lint: true, Prev: back})
+		res := Check(r, CheckOptions{Prev: back})
 		for _, fd := range res.Findings {
 			if fd.Message == "" || !utf8.ValidString(fd.Message) || (fd.Severity != Error && fd.Severity != Warning) {
 				t.Fatalf("bad finding %+v", fd)
 			}
 		}
 		Recompute(r)
-		Check(r, CheckOptions{})
+		Check(r, CheckOptions{Core: true})
 	})
 }
 
@@ -104,7 +104,7 @@ func FuzzCheckText(f *testing.F) {
 		r := base.Clone()
 		r.Text = Text{Preface: s, S1: s, S5: s, S6: s}
 		r.Doc = Doc{Style: StyleGongwen, Title: s, DocNumber: s, Date: "2022-02-08", PrintedDate: "2022-02-08", CC: s}
-		for _, fd := range Check(r, CheckOptions{Lint: true}).Findings {
+		for _, fd := range Check(r, CheckOptions{}).Findings {
 			if fd.Message == "" || fd.Severity != Warning && fd.Severity != Error {
 				t.Fatalf("bad finding %+v", fd)
 			}

@@ -23,7 +23,7 @@ func TestDataSentencesAgreeWithTables(t *testing.T) {
 		}
 	}
 	r.Text.S1 = text
-	for _, f := range Check(r, CheckOptions{Lint: true}).Findings {
+	for _, f := range Check(r, CheckOptions{}).Findings {
 		if strings.HasPrefix(f.Rule, "TXT-APPLY") || f.Rule == "TXT-FORWARD" || f.Rule == "TXT-REVIEW" || f.Rule == "TXT-SUIT" {
 			t.Errorf("generated text disagrees: %s", f.Message)
 		}

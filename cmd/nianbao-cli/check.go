@@ -53,7 +53,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	opt := app.CheckOptions{Lint: *lint}
+	opt := app.CheckOptions{Core: !*lint}
 	if *prev != "" {
 		p, err := loadReportFile(*prev)
 		if err != nil {
