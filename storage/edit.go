@@ -64,7 +64,8 @@ func (w *Workspace) SaveCell(id int64, cellID, raw string) error {
 	return w.SaveCells(id, map[string]string{cellID: raw})
 }
 
-// SaveCells saves several cells in one transaction (paste, 空白填0).
+// SaveCells saves several input cells in one transaction (paste, 空白填0)
+// together with the totals they change. A computed cell is refused.
 func (w *Workspace) SaveCells(id int64, cells map[string]string) error {
 	return w.tx("保存单元格", func(tx *txn) error {
 		f, err := reportFormat(tx, id)
@@ -72,12 +73,20 @@ func (w *Workspace) SaveCells(id int64, cells map[string]string) error {
 			return err
 		}
 		for cell, raw := range cells {
-			if f.Cell(cell) == nil {
+			c := f.Cell(cell)
+			if c == nil {
 				return badCell(f, cell)
+			}
+			if c.Computed() {
+				return newError(nil, fmt.Errorf("cell %q is computed", cell),
+					"%s是自动计算的合计，不能手填。", c.Location)
 			}
 			if err := putCell(tx, id, cell, raw); err != nil {
 				return err
 			}
+		}
+		if _, err := storeTotals(tx, id, f); err != nil {
+			return err
 		}
 		return w.touch(tx, id)
 	})

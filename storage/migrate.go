@@ -30,6 +30,12 @@ func loadMigrations() []string {
 	return out
 }
 
+// upgradeSteps are the data repairs that run after the SQL of a version,
+// in the same transaction; each returns how many values it corrected.
+var upgradeSteps = map[int]func(tx *txn) (int, error){
+	2: repairTotals,
+}
+
 // migrate applies the migrations after version from, each in its own
 // transaction together with the new user_version.
 func (w *Workspace) migrate(from int) error {
@@ -41,6 +47,13 @@ func (w *Workspace) migrate(from int) error {
 		err := w.tx(what, func(tx *txn) error {
 			if _, err := tx.Exec(migrations[v]); err != nil {
 				return fmt.Errorf("migration %d: %w", v+1, err)
+			}
+			if step := upgradeSteps[v+1]; step != nil {
+				n, err := step(tx)
+				if err != nil {
+					return fmt.Errorf("migration %d: %w", v+1, err)
+				}
+				w.repaired += n
 			}
 			if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", v+1, applicationID)); err != nil {
 				return fmt.Errorf("migration %d: %w", v+1, err)

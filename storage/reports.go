@@ -140,17 +140,25 @@ func (w *Workspace) insertReport(tx *txn, r *app.Report) (int64, error) {
 	return id, writeContent(tx, id, r)
 }
 
-// writeContent replaces cells, texts, document fields and explanations.
+// writeContent replaces cells, texts, document fields and explanations;
+// totals are stored as computed from the input cells, whatever r holds.
 func writeContent(tx *txn, id int64, r *app.Report) error {
 	for _, t := range []string{"cells", "texts", "doc_fields", "explanations"} {
 		if _, err := tx.Exec(`DELETE FROM `+t+` WHERE report_id = ?`, id); err != nil {
 			return fmt.Errorf("clear %s: %w", t, err)
 		}
 	}
+	f := r.FormatDef()
 	for cell, raw := range r.Cells {
+		if c := f.Cell(cell); c != nil && c.Computed() {
+			continue // stored below from the inputs
+		}
 		if err := putCell(tx, id, cell, raw); err != nil {
 			return err
 		}
+	}
+	if _, err := storeTotals(tx, id, f); err != nil {
+		return err
 	}
 	for _, path := range app.TextFields {
 		if _, err := tx.Exec(`INSERT INTO texts(report_id, section, body) VALUES (?, ?, ?)`, id, path[len("text."):], *r.TextField(path)); err != nil {

@@ -46,12 +46,19 @@ func (w *Workspace) insertRevision(tx *txn, id int64, reason string) error {
 	if err != nil {
 		return err
 	}
-	data, sum, err := snapshotJSON(r)
+	data, _, err := snapshotJSON(r)
 	if err != nil {
 		return err
 	}
+	return w.insertRevisionData(tx, id, reason, data)
+}
+
+// insertRevisionData stores report file bytes as a revision, verbatim.
+func (w *Workspace) insertRevisionData(tx *txn, id int64, reason string, data []byte) error {
+	s := sha256.Sum256(data)
+	sum := hex.EncodeToString(s[:])
 	frozen := reason == ReasonExport
-	_, err = tx.Exec(`INSERT INTO revisions(report_id, created, reason, frozen, sha256, json) VALUES (?, ?, ?, ?, ?, ?)`,
+	_, err := tx.Exec(`INSERT INTO revisions(report_id, created, reason, frozen, sha256, json) VALUES (?, ?, ?, ?, ?, ?)`,
 		id, w.stamp(), reason, frozen, sum, data)
 	if err != nil {
 		return fmt.Errorf("insert revision: %w", err)
