@@ -12,9 +12,9 @@ func TestStaleTotals(t *testing.T) {
 	}
 	r.Cells["t3.new.natural"] = "2"
 	r.Cells["t3.new.legal"] = "1"
-	r.Cells["t3.new.total"] = "2"      // published 2, computed 3
+	r.Cells["t3.new.total"] = "2"       // published 2, computed 3
 	r.Cells["t4.review.upheld"] = "351" // total left empty: computed 351
-	r.Cells["t3.carried.total"] = ""   // empty where the sum is 0: not listed
+	r.Cells["t3.carried.total"] = ""    // empty where the sum is 0: not listed
 	got := StaleTotals(r)
 	want := []TotalMismatch{
 		{Cell: "t3.new.total", Published: "2", Computed: "3"},
