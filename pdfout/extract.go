@@ -2,13 +2,10 @@ package pdfout
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
-	"strconv"
-	"unicode/utf16"
+	"os"
 
 	"nianbao/app"
 )
@@ -16,234 +13,193 @@ import (
 // ErrNoReport is returned when a PDF carries no report file.
 var ErrNoReport = errors.New("PDF 中没有找到内嵌的年报数据（report.nianbao.json），该文件可能不是由年报助手生成的")
 
+// ErrSuspectAttachment is returned by ExtractReport when the attachment is
+// ambiguous (see Extraction.Suspicious); Extract gives the details.
+var ErrSuspectAttachment = errors.New("PDF 内嵌的年报数据可能被篡改")
+
+// Extraction is what Extract found in a PDF.
+type Extraction struct {
+	Report *app.Report
+	JSON   []byte // the attachment bytes as stored
+	// Attachments counts the embedded files named report.nianbao.json;
+	// the app writes one, so more mean files were added to the PDF. The
+	// first in the name tree is the one returned.
+	Attachments int
+	// Replaced is set when an incremental update (a save appended to the
+	// file after it was printed) added or changed the attachment; Original
+	// is the attachment as first saved, nil when there was none.
+	Replaced bool
+	Original []byte
+	// Warnings are Chinese sentences for the user, one per finding above.
+	Warnings []string
+}
+
+// Suspicious reports whether the attachment may not be the one printed
+// with the pages: the superior office shows it as «附件数据与正文不一致».
+func (x *Extraction) Suspicious() bool { return x.Attachments > 1 || x.Replaced }
+
 // ExtractReport reads the report.nianbao.json attachment of a PDF from the
 // document-level /EmbeddedFiles name tree. It returns the parsed report and
-// the attachment bytes as stored.
+// the attachment bytes as stored; an ambiguous attachment is an error
+// wrapping ErrSuspectAttachment.
 func ExtractReport(pdf []byte) (*app.Report, []byte, error) {
-	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		return nil, nil, errors.New("文件不是 PDF 文件")
-	}
-	p := &pdfFile{data: pdf}
-	p.index()
-	data, err := p.attachment(AttachmentName)
+	x, err := Extract(pdf)
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := app.ParseReport(data)
+	if x.Suspicious() {
+		return nil, nil, fmt.Errorf("%w：%s", ErrSuspectAttachment, x.Warnings[0])
+	}
+	return x.Report, x.JSON, nil
+}
+
+// Extract reads the report attachment of a PDF and says whether it is
+// ambiguous. The read is bounded in size, memory, nesting and time, so a
+// hostile file gives a Chinese error within seconds.
+func Extract(pdf []byte) (*Extraction, error) { return extract(pdf, defaultLimits) }
+
+// ReadPDFFile reads a PDF of at most MaxPDFSize bytes.
+func ReadPDFFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("PDF 内嵌的年报数据无法读取：%w", err)
+		return nil, fmt.Errorf("无法打开“%s”：%w", path, err)
 	}
-	return r, data, nil
-}
-
-// A small reader for the objects of an unencrypted PDF with a classic xref
-// table, which is what the writer produces; it needs no xref because it
-// indexes "N G obj" headers directly.
-type pdfFile struct {
-	data []byte
-	objs map[int]int // object number → offset of its body
-	// objects kept in object streams (files re-saved by other tools)
-	packed map[int]packedObj
-}
-
-type packedObj struct {
-	data []byte
-	off  int
-}
-
-type pdfRef struct{ num int }
-type pdfName string
-type pdfDict map[string]any
-type pdfStream struct {
-	dict pdfDict
-	raw  []byte
-}
-
-var objHeader = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b`)
-
-func (p *pdfFile) index() {
-	p.objs = map[int]int{}
-	p.packed = map[int]packedObj{}
-	for _, m := range objHeader.FindAllSubmatchIndex(p.data, -1) {
-		n, _ := strconv.Atoi(string(p.data[m[2]:m[3]]))
-		p.objs[n] = m[1] // later definitions (incremental updates) win
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && (st.IsDir() || st.Size() > MaxPDFSize) {
+		if st.IsDir() {
+			return nil, fmt.Errorf("“%s”是一个文件夹，不是 PDF 文件", path)
+		}
+		return nil, errTooLarge
 	}
-	for n := range p.objs {
-		st, ok := p.streamOf(n, "ObjStm")
-		if !ok {
-			continue
-		}
-		data, err := p.decode(st)
-		if err != nil {
-			continue
-		}
-		count, _ := p.intValue(st.dict["N"])
-		first, _ := p.intValue(st.dict["First"])
-		lx := &lexer{b: data}
-		for i := 0; i < count; i++ {
-			num, err1 := lx.value()
-			off, err2 := lx.value()
-			nf, ok1 := num.(float64)
-			of, ok2 := off.(float64)
-			if err1 != nil || err2 != nil || !ok1 || !ok2 {
-				break
-			}
-			if _, direct := p.objs[int(nf)]; !direct {
-				p.packed[int(nf)] = packedObj{data: data, off: first + int(of)}
-			}
-		}
-	}
-}
-
-// streamOf returns object n when it is a stream of the given /Type.
-func (p *pdfFile) streamOf(n int, typ string) (pdfStream, bool) {
-	v, err := p.object(n)
+	data, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
 	if err != nil {
-		return pdfStream{}, false
+		return nil, fmt.Errorf("无法读取“%s”：%w", path, err)
 	}
-	st, ok := v.(pdfStream)
-	if !ok || st.dict["Type"] != pdfName(typ) {
-		return pdfStream{}, false
+	if len(data) > MaxPDFSize {
+		return nil, errTooLarge
 	}
-	return st, true
+	return data, nil
 }
 
-func (p *pdfFile) object(n int) (any, error) {
-	off, ok := p.objs[n]
-	if !ok {
-		if po, ok := p.packed[n]; ok && po.off >= 0 && po.off < len(po.data) {
-			return (&lexer{b: po.data, i: po.off}).value()
-		}
-		return nil, fmt.Errorf("PDF 对象 %d 不存在", n)
+func extract(pdf []byte, lim limits) (*Extraction, error) {
+	if len(pdf) > MaxPDFSize {
+		return nil, errTooLarge
 	}
-	lx := &lexer{b: p.data, i: off}
-	v, err := lx.value()
-	if err != nil {
-		return nil, fmt.Errorf("PDF 对象 %d 无法解析：%w", n, err)
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return nil, errors.New("文件不是 PDF 文件")
 	}
-	if d, ok := v.(pdfDict); ok {
-		save := lx.i
-		if tok := lx.keyword(); tok == "stream" {
-			i := lx.i
-			if i < len(p.data) && p.data[i] == '\r' {
-				i++
-			}
-			if i < len(p.data) && p.data[i] == '\n' {
-				i++
-			}
-			length, err := p.intValue(d["Length"])
-			if err != nil || length < 0 || i+length > len(p.data) {
-				return nil, fmt.Errorf("PDF 对象 %d 的数据流长度无效", n)
-			}
-			return pdfStream{dict: d, raw: p.data[i : i+length]}, nil
-		}
-		lx.i = save
+	r := newReader(pdf, lim)
+	if err := r.load(); err != nil {
+		return nil, err
 	}
-	return v, nil
-}
-
-// resolve follows references.
-func (p *pdfFile) resolve(v any) (any, error) {
-	for i := 0; i < 32; i++ {
-		r, ok := v.(pdfRef)
-		if !ok {
-			return v, nil
-		}
-		var err error
-		if v, err = p.object(r.num); err != nil {
-			return nil, err
-		}
-	}
-	return nil, errors.New("PDF 对象引用循环")
-}
-
-func (p *pdfFile) intValue(v any) (int, error) {
-	v, err := p.resolve(v)
-	if err != nil {
-		return 0, err
-	}
-	if f, ok := v.(float64); ok {
-		return int(f), nil
-	}
-	return 0, errors.New("不是数字")
-}
-
-func (p *pdfFile) dict(v any) pdfDict {
-	v, _ = p.resolve(v)
-	switch d := v.(type) {
-	case pdfDict:
-		return d
-	case pdfStream:
-		return d.dict
-	}
-	return nil
-}
-
-func (p *pdfFile) root() (pdfDict, error) {
-	var t pdfDict
-	if i := bytes.LastIndex(p.data, []byte("trailer")); i >= 0 {
-		lx := &lexer{b: p.data, i: i + len("trailer")}
-		if v, err := lx.value(); err == nil {
-			t, _ = v.(pdfDict)
-		}
-	}
-	if t == nil { // a cross-reference stream carries the trailer entries
-		best := -1
-		for n, off := range p.objs {
-			if st, ok := p.streamOf(n, "XRef"); ok && st.dict["Root"] != nil && off > best {
-				t, best = st.dict, off
-			}
-		}
-	}
-	if t == nil {
-		return nil, errors.New("PDF 文件缺少 trailer，无法读取")
-	}
-	if _, enc := t["Encrypt"]; enc {
+	if r.newest.trailer["Encrypt"] != nil || r.oldest.trailer["Encrypt"] != nil {
 		return nil, errors.New("PDF 文件已加密，无法读取内嵌的年报数据")
 	}
-	cat := p.dict(t["Root"])
-	if cat == nil {
-		return nil, errors.New("PDF 文件缺少目录对象（Root）")
-	}
-	return cat, nil
-}
-
-// attachment finds the embedded file called name and returns its decoded bytes.
-func (p *pdfFile) attachment(name string) ([]byte, error) {
-	cat, err := p.root()
+	specs, err := r.newest.reports()
 	if err != nil {
 		return nil, err
 	}
-	ef := p.dict(p.dict(cat["Names"])["EmbeddedFiles"])
-	if ef == nil {
+	if len(specs) == 0 {
 		return nil, ErrNoReport
 	}
-	var found pdfDict
-	var walk func(node pdfDict, depth int)
-	walk = func(node pdfDict, depth int) {
-		if node == nil || depth > 16 || found != nil {
-			return
-		}
-		if arr, ok := p.arr(node["Names"]); ok {
-			for i := 1; i < len(arr); i += 2 {
-				fs := p.dict(arr[i])
-				if fs != nil && (p.text(fs["UF"]) == name || p.text(fs["F"]) == name) {
-					found = fs
-					return
-				}
-			}
-		}
-		if kids, ok := p.arr(node["Kids"]); ok {
-			for _, k := range kids {
-				walk(p.dict(k), depth+1)
-			}
+	data, err := r.newest.fileData(specs[0])
+	if err != nil {
+		return nil, err
+	}
+	x := &Extraction{JSON: data, Attachments: len(specs)}
+	if x.Attachments > 1 {
+		x.Warnings = append(x.Warnings, fmt.Sprintf(
+			"PDF 中有%d个名为 report.nianbao.json 的内嵌文件（年报助手只写一个），已取第一个，请核对附件数据与正文是否一致。", x.Attachments))
+	}
+	if r.revisions > 1 {
+		if err := r.compareOriginal(x); err != nil {
+			return nil, err
 		}
 	}
-	walk(ef, 0)
-	if found == nil {
-		return nil, ErrNoReport
+	if x.Report, err = app.ParseReport(data); err != nil {
+		return nil, fmt.Errorf("PDF 内嵌的年报数据无法读取：%w", err)
 	}
-	sv, err := p.resolve(p.dict(found["EF"])["F"])
+	return x, nil
+}
+
+// compareOriginal reads the attachment as the file was first saved and
+// flags an incremental update that changed it.
+func (r *reader) compareOriginal(x *Extraction) error {
+	var old []byte
+	specs, _ := r.oldest.reports()
+	if len(specs) > 0 {
+		old, _ = r.oldest.fileData(specs[0])
+	}
+	if r.fatal != nil {
+		return r.fatal
+	}
+	if bytes.Equal(old, x.JSON) {
+		return nil
+	}
+	x.Replaced, x.Original = true, old
+	msg := "PDF 在打印后被追加修改过，内嵌的年报数据与最初保存的不同，可能被替换，请核对附件数据与正文是否一致。"
+	if old == nil {
+		msg = "PDF 在打印后被追加修改过，内嵌的年报数据是后来加入的，可能被替换，请核对附件数据与正文是否一致。"
+	}
+	x.Warnings = append(x.Warnings, msg)
+	return nil
+}
+
+// reports walks the /EmbeddedFiles name tree, iteratively and visiting
+// each node once, and returns the file specifications of the report file.
+func (v *view) reports() ([]pdfDict, error) {
+	cat := v.dict(v.trailer["Root"])
+	if v.r.fatal != nil {
+		return nil, v.r.fatal
+	}
+	if cat == nil {
+		return nil, errors.New("PDF 文件缺少目录对象（Root）")
+	}
+	root := v.dict(cat["Names"])["EmbeddedFiles"]
+	var found []pdfDict
+	seen := map[int]bool{}
+	stack := []any{root}
+	for len(stack) > 0 {
+		if err := v.r.tick(); err != nil {
+			return nil, err
+		}
+		node := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if ref, ok := node.(pdfRef); ok {
+			if seen[ref.num] {
+				continue
+			}
+			seen[ref.num] = true
+		}
+		d := v.dict(node)
+		if d == nil {
+			continue
+		}
+		names := v.arr(d["Names"])
+		for i := 0; i+1 < len(names); i += 2 {
+			if err := v.r.tick(); err != nil {
+				return nil, err
+			}
+			fs := v.dict(names[i+1])
+			if fs != nil && (v.text(names[i]) == AttachmentName || v.text(fs["UF"]) == AttachmentName || v.text(fs["F"]) == AttachmentName) {
+				found = append(found, fs)
+			}
+		}
+		kids := v.arr(d["Kids"])
+		for i := len(kids) - 1; i >= 0; i-- { // in order when popped
+			stack = append(stack, kids[i])
+		}
+	}
+	return found, v.r.fatal
+}
+
+// fileData returns the decoded bytes of an embedded file.
+func (v *view) fileData(fs pdfDict) ([]byte, error) {
+	ef := v.dict(fs["EF"])
+	sv, err := v.resolve(ef["F"])
+	if err == nil && sv == nil {
+		sv, err = v.resolve(ef["UF"])
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -251,265 +207,9 @@ func (p *pdfFile) attachment(name string) ([]byte, error) {
 	if !ok {
 		return nil, errors.New("PDF 内嵌文件的数据流无效")
 	}
-	return p.decode(st)
-}
-
-// decode applies the stream's filter: none or FlateDecode (without predictor).
-func (p *pdfFile) decode(st pdfStream) ([]byte, error) {
-	f := st.dict["Filter"]
-	if a, ok := f.([]any); ok && len(a) == 1 {
-		f = a[0]
-	}
-	switch f := f.(type) {
-	case nil:
-		return st.raw, nil
-	case pdfName:
-		if f != "FlateDecode" {
-			return nil, fmt.Errorf("PDF 数据流使用了不支持的压缩方式 %s", f)
-		}
-	default:
-		return nil, errors.New("PDF 数据流使用了不支持的压缩方式")
-	}
-	if dp := p.dict(st.dict["DecodeParms"]); dp != nil && dp["Predictor"] != nil {
-		if n, _ := p.intValue(dp["Predictor"]); n > 1 {
-			return nil, errors.New("PDF 数据流使用了不支持的预测编码")
-		}
-	}
-	zr, err := zlib.NewReader(bytes.NewReader(st.raw))
+	data, err := v.r.decode(st, app.MaxReportFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("PDF 数据流无法解压：%w", err)
+		return nil, err
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, app.MaxReportFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("PDF 数据流无法解压：%w", err)
-	}
-	if len(out) > app.MaxReportFileSize {
-		return nil, errors.New("PDF 数据流超过 4 MiB，拒绝读取")
-	}
-	return out, nil
-}
-
-func (p *pdfFile) arr(v any) ([]any, bool) {
-	v, _ = p.resolve(v)
-	a, ok := v.([]any)
-	return a, ok
-}
-
-// text decodes a PDF text string: UTF-16BE with a BOM, else bytes as Latin-1.
-func (p *pdfFile) text(v any) string {
-	v, _ = p.resolve(v)
-	s, ok := v.(string)
-	if !ok {
-		return ""
-	}
-	b := []byte(s)
-	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
-		u := make([]uint16, 0, len(b)/2)
-		for i := 2; i+1 < len(b); i += 2 {
-			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-		}
-		return string(utf16.Decode(u))
-	}
-	rs := make([]rune, len(b))
-	for i, c := range b {
-		rs[i] = rune(c)
-	}
-	return string(rs)
-}
-
-// lexer parses PDF values.
-type lexer struct {
-	b []byte
-	i int
-}
-
-func isWS(c byte) bool    { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0 }
-func isDelim(c byte) bool { return bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0 }
-
-func (lx *lexer) skip() {
-	for lx.i < len(lx.b) {
-		c := lx.b[lx.i]
-		if isWS(c) {
-			lx.i++
-		} else if c == '%' {
-			for lx.i < len(lx.b) && lx.b[lx.i] != '\n' && lx.b[lx.i] != '\r' {
-				lx.i++
-			}
-		} else {
-			return
-		}
-	}
-}
-
-func (lx *lexer) keyword() string {
-	lx.skip()
-	s := lx.i
-	for lx.i < len(lx.b) && !isWS(lx.b[lx.i]) && !isDelim(lx.b[lx.i]) {
-		lx.i++
-	}
-	return string(lx.b[s:lx.i])
-}
-
-var errSyntax = errors.New("语法错误")
-
-func (lx *lexer) value() (any, error) {
-	lx.skip()
-	if lx.i >= len(lx.b) {
-		return nil, errSyntax
-	}
-	switch c := lx.b[lx.i]; {
-	case c == '<' && lx.i+1 < len(lx.b) && lx.b[lx.i+1] == '<':
-		lx.i += 2
-		d := pdfDict{}
-		for {
-			lx.skip()
-			if lx.i+1 < len(lx.b) && lx.b[lx.i] == '>' && lx.b[lx.i+1] == '>' {
-				lx.i += 2
-				return d, nil
-			}
-			k, err := lx.value()
-			if err != nil {
-				return nil, err
-			}
-			name, ok := k.(pdfName)
-			if !ok {
-				return nil, errSyntax
-			}
-			v, err := lx.value()
-			if err != nil {
-				return nil, err
-			}
-			d[string(name)] = v
-		}
-	case c == '<':
-		e := bytes.IndexByte(lx.b[lx.i:], '>')
-		if e < 0 {
-			return nil, errSyntax
-		}
-		hex := bytes.Map(func(r rune) rune {
-			if isWS(byte(r)) {
-				return -1
-			}
-			return r
-		}, lx.b[lx.i+1:lx.i+e])
-		lx.i += e + 1
-		if len(hex)%2 == 1 {
-			hex = append(hex, '0')
-		}
-		out := make([]byte, len(hex)/2)
-		for i := range out {
-			v, err := strconv.ParseUint(string(hex[2*i:2*i+2]), 16, 8)
-			if err != nil {
-				return nil, errSyntax
-			}
-			out[i] = byte(v)
-		}
-		return string(out), nil
-	case c == '[':
-		lx.i++
-		var a []any
-		for {
-			lx.skip()
-			if lx.i < len(lx.b) && lx.b[lx.i] == ']' {
-				lx.i++
-				return a, nil
-			}
-			v, err := lx.value()
-			if err != nil {
-				return nil, err
-			}
-			a = append(a, v)
-		}
-	case c == '(':
-		return lx.literal()
-	case c == '/':
-		lx.i++
-		s := lx.i
-		for lx.i < len(lx.b) && !isWS(lx.b[lx.i]) && !isDelim(lx.b[lx.i]) {
-			lx.i++
-		}
-		return pdfName(lx.b[s:lx.i]), nil
-	}
-	kw := lx.keyword()
-	switch kw {
-	case "":
-		return nil, errSyntax
-	case "true":
-		return true, nil
-	case "false":
-		return false, nil
-	case "null":
-		return nil, nil
-	}
-	f, err := strconv.ParseFloat(kw, 64)
-	if err != nil {
-		return nil, errSyntax
-	}
-	// "n g R" is a reference
-	save := lx.i
-	if g := lx.keyword(); g != "" {
-		if _, err := strconv.Atoi(g); err == nil {
-			if lx.keyword() == "R" {
-				return pdfRef{num: int(f)}, nil
-			}
-		}
-	}
-	lx.i = save
-	return f, nil
-}
-
-func (lx *lexer) literal() (any, error) {
-	lx.i++ // (
-	var out []byte
-	depth := 1
-	for lx.i < len(lx.b) {
-		c := lx.b[lx.i]
-		lx.i++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return string(out), nil
-			}
-		case '\\':
-			if lx.i >= len(lx.b) {
-				return nil, errSyntax
-			}
-			e := lx.b[lx.i]
-			lx.i++
-			switch e {
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case '\r':
-				if lx.i < len(lx.b) && lx.b[lx.i] == '\n' {
-					lx.i++
-				}
-			case '\n':
-			default:
-				if e >= '0' && e <= '7' {
-					v := int(e - '0')
-					for k := 0; k < 2 && lx.i < len(lx.b) && lx.b[lx.i] >= '0' && lx.b[lx.i] <= '7'; k++ {
-						v = v*8 + int(lx.b[lx.i]-'0')
-						lx.i++
-					}
-					out = append(out, byte(v))
-				} else {
-					out = append(out, e)
-				}
-			}
-			continue
-		}
-		out = append(out, c)
-	}
-	return nil, errSyntax
+	return data, nil
 }
