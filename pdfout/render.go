@@ -85,8 +85,11 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 			return nil, err
 		}
 	}
+	// the embedded file is what was printed: its doc.style is the style used
+	printed := *r
+	printed.Doc.Style = style
 	var js bytes.Buffer
-	if err := app.WriteReport(&js, r); err != nil {
+	if err := app.WriteReport(&js, &printed); err != nil {
 		return nil, fmt.Errorf("encode report: %w", err)
 	}
 	w := newGofpdfWriter()

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
+
+	"nianbao/pdfout/fonts"
 )
 
 // rgb is a drawing colour.
@@ -39,6 +41,8 @@ type gofpdfWriter struct {
 	curFace *face
 	curSize float64
 	images  map[string]bool
+	pdfName map[*face]string // subset-tagged name of each face
+	archive archive
 }
 
 func newGofpdfWriter() *gofpdfWriter {
@@ -47,14 +51,16 @@ func newGofpdfWriter() *gofpdfWriter {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
-	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, subset: map[*face][]byte{}, images: map[string]bool{}}
+	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, subset: map[*face][]byte{}, images: map[string]bool{}, pdfName: map[*face]string{}}
 }
 
 // use registers f on first use; registration order follows the (deterministic) layout.
 func (w *gofpdfWriter) use(f *face, size float64) {
 	fam, ok := w.loaded[f]
 	if !ok {
-		fam = fmt.Sprintf("f%d-%s", len(w.loaded), f.Name)
+		// fixed-width family names: none is a prefix of another, so the
+		// PDF/A step can rename them safely
+		fam = fmt.Sprintf("nbf%03d", len(w.loaded))
 		data := f.Data
 		if b, ok := w.subset[f]; ok {
 			data = b
@@ -74,6 +80,8 @@ func (w *gofpdfWriter) useSubset(f *face, runes []rune) {
 	if s, err := f.Subset(runes); err == nil {
 		w.subset[f] = s.Data
 	}
+	// the name a reader shows: subset tag and PostScript name (ISO 32000-1 9.6.4)
+	w.pdfName[f] = fonts.SubsetTag(f.PostScriptName(), runes) + "+" + f.PostScriptName()
 }
 
 func (w *gofpdfWriter) addPage() {
@@ -153,30 +161,24 @@ type metadata struct {
 	date                                      time.Time
 }
 
-func (w *gofpdfWriter) setMeta(m metadata) {
-	w.pdf.SetTitle(m.title, true)
-	w.pdf.SetAuthor(m.author, true)
-	w.pdf.SetSubject(m.subject, true)
-	w.pdf.SetKeywords(m.keywords, true)
-	w.pdf.SetCreator(m.creator, true)
-	w.pdf.SetProducer(m.creator, true)
-	w.pdf.SetCreationDate(m.date)
-	w.pdf.SetModificationDate(m.date)
-}
+func (w *gofpdfWriter) setMeta(m metadata) { w.archive.meta = m }
 
 func (w *gofpdfWriter) attach(name, desc string, data []byte) {
-	w.pdf.SetAttachments([]gofpdf.Attachment{{Content: data, Filename: name, Description: desc}})
+	w.archive.file = attachment{name: name, desc: desc, data: data}
 }
 
-// output writes the PDF with a %PDF-1.7 header: attachments use the 1.7 key /UF.
+// output writes the PDF as PDF/A-3b (pdfa.go).
 func (w *gofpdfWriter) output() ([]byte, error) {
 	var buf bytes.Buffer
 	if err := w.pdf.Output(&buf); err != nil {
 		return nil, err
 	}
-	b := buf.Bytes()
-	if len(b) > 8 && bytes.HasPrefix(b, []byte("%PDF-1.")) {
-		b[7] = '7'
+	// gofpdf names each font "utf8" + its family
+	w.archive.fontNames = map[string]string{}
+	for f, fam := range w.loaded {
+		if n, ok := w.pdfName[f]; ok {
+			w.archive.fontNames["utf8"+fam] = n
+		}
 	}
-	return b, nil
+	return toPDFA(buf.Bytes(), w.archive)
 }

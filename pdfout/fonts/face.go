@@ -16,7 +16,10 @@ type Face struct {
 	Name string
 	// Data is the complete standalone TrueType file.
 	Data []byte
-	m    *metrics
+	// psName overrides the name table's PostScript name (bundled fonts
+	// are named after their upstream source).
+	psName string
+	m      *metrics
 }
 
 // Has reports whether the face has a glyph for r in the cmap gofpdf uses.

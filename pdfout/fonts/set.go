@@ -58,15 +58,15 @@ var (
 
 func loadDefaults() {
 	src := []struct {
-		role Role
-		name string
-		data []byte
+		role       Role
+		name, post string
+		data       []byte
 	}{
-		{FS, "fs-body", assets.FontBody},
-		{HT, "ht-heading", assets.FontHeading},
-		{KT, "kt-kai", assets.FontKai},
-		{XBS, "xbs-title", assets.FontTitle},
-		{ST, "st-song", assets.FontSong},
+		{FS, "fs-body", "NotoSerifCJKsc-Light", assets.FontBody},
+		{HT, "ht-heading", "NotoSansCJKsc-Medium", assets.FontHeading},
+		{KT, "kt-kai", "ARPLKaitiMGB", assets.FontKai},
+		{XBS, "xbs-title", "NotoSerifCJKsc-Bold", assets.FontTitle},
+		{ST, "st-song", "NotoSerifCJKsc-Regular", assets.FontSong},
 	}
 	defFaces = make(map[Role]*Face, len(src))
 	for _, s := range src {
@@ -75,6 +75,7 @@ func loadDefaults() {
 			defErr = fmt.Errorf("bundled font %s: %w", s.name, err)
 			return
 		}
+		f.psName = s.post
 		defFaces[s.role] = f
 	}
 }

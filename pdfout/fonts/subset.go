@@ -92,7 +92,7 @@ func (f *Face) Subset(runes []rune) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
 	}
-	return &Face{Name: f.Name, Data: data, m: m}, nil
+	return &Face{Name: f.Name, Data: data, psName: f.psName, m: m}, nil
 }
 
 // buildSFNT writes a font file from its tables: directory sorted by tag,
