@@ -15,13 +15,10 @@ type CheckOptions struct {
 	// allow-list of Latin words (formats.md LINT-SPAM); nil keeps
 	// DefaultSpamWords and DefaultSpamAllow. Both match case-insensitively.
 	SpamWords, SpamAllow []string
+	// Allow is the workspace's list of words a clerk confirmed legitimate
+	// (case-insensitive): a LINT-SPAM occurrence of one is not flagged.
+	Allow []string
 }
-
-// DefaultSpamWords is the LINT-SPAM dictionary of formats.md §8.3.
-var DefaultSpamWords = []string{"UedBet", "bet365", "体育投注", "博彩", "娱乐城", "真人娱乐", "百家乐", "老虎机", "赌场", "棋牌游戏"}
-
-// DefaultSpamAllow are Latin words that may stand between Han characters.
-var DefaultSpamAllow = []string{"APP", "PDF", "WPS", "Word", "Excel", "PPT", "GDP", "PPP", "EPC", "LED", "GPS", "USB", "WiFi", "VIP", "IPv6", "ICP", "HTML"}
 
 // Result is the outcome of one check run.
 type Result struct {

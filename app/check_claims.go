@@ -5,22 +5,23 @@ import (
 	"unicode/utf8"
 )
 
-// Claim extraction for TXT-APPLY-*, TXT-FORWARD, TXT-REVIEW and TXT-SUIT
+// Claim extraction for TXT-APPLY-*, TXT-FORWARD, TXT-CARRIED, TXT-REVIEW and TXT-SUIT
 // (formats.md §8.3 “Text ↔ table”). These are heuristics: a false positive
 // is answered by an 出错说明.
 
 type claimRule struct {
 	id       string
-	must     []string // every one must be in the clause
-	mustAny  []string // one of them must be in the clause, if given
+	must     []string // one of them must be in the clause
+	also     []string // and one of these, if given
 	mustNot  []string
 	keywords []string
 }
 
 var claimRules = []claimRule{
-	{id: "TXT-APPLY-NEW", must: []string{"申请"}, mustNot: []string{"复议", "诉讼"}, keywords: []string{"收到", "受理", "新收", "接收", "申请数量"}},
-	{id: "TXT-APPLY-DONE", must: []string{"申请"}, mustNot: []string{"复议", "诉讼"}, keywords: []string{"办结", "办理完毕", "答复完毕", "已答复"}},
-	{id: "TXT-FORWARD", must: []string{"结转"}, mustAny: []string{"下年", "下一年", "次年"}, keywords: []string{"结转"}},
+	{id: "TXT-APPLY-NEW", must: []string{"申请", "本年新收"}, mustNot: []string{"复议", "诉讼"}, keywords: []string{"收到", "受理", "新收", "接收", "申请数量"}},
+	{id: "TXT-APPLY-DONE", must: []string{"申请", "办理结果"}, mustNot: []string{"复议", "诉讼"}, keywords: []string{"办结", "办理完毕", "答复完毕", "已答复", "办理结果总计"}},
+	{id: "TXT-FORWARD", must: []string{"结转"}, also: []string{"下年", "下一年", "次年"}, keywords: []string{"结转"}},
+	{id: "TXT-CARRIED", must: []string{"上年结转"}, mustNot: []string{"复议", "诉讼"}, keywords: []string{"上年结转"}},
 	{id: "TXT-REVIEW", must: []string{"行政复议"}, keywords: []string{"行政复议"}},
 	{id: "TXT-SUIT", must: []string{"行政诉讼"}, keywords: []string{"行政诉讼"}},
 }
@@ -129,24 +130,22 @@ func countAfter(s string) (int, bool) {
 	return 0, false
 }
 
+func containsAny(s string, subs []string) bool {
+	for _, m := range subs {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // claimIn returns the claim of a rule in one clause.
 func (cr *claimRule) claimIn(cl string) (int, bool) {
-	for _, m := range cr.must {
-		if !strings.Contains(cl, m) {
-			return 0, false
-		}
+	if !containsAny(cl, cr.must) || cr.also != nil && !containsAny(cl, cr.also) {
+		return 0, false
 	}
 	for _, m := range cr.mustNot {
 		if strings.Contains(cl, m) {
-			return 0, false
-		}
-	}
-	if cr.mustAny != nil {
-		ok := false
-		for _, m := range cr.mustAny {
-			ok = ok || strings.Contains(cl, m)
-		}
-		if !ok {
 			return 0, false
 		}
 	}
@@ -196,6 +195,8 @@ func (c *checker) textClaims() {
 			a, ok = c.tableValue("t3.total.total")
 		case "TXT-FORWARD":
 			a, ok = c.tableValue("t3.forward.total")
+		case "TXT-CARRIED":
+			a, ok = c.tableValue("t3.carried.total")
 		case "TXT-REVIEW":
 			a, ok = c.tableValue("t4.review.total")
 		case "TXT-SUIT":
@@ -213,13 +214,13 @@ func (c *checker) textClaims() {
 				c.skip(cr.id, path, SkipNotNumber)
 				continue
 			}
-			if !strings.Contains(text, cr.must[0]) {
+			if !containsAny(text, cr.must) {
 				continue
 			}
 			first, n := "", 0
 			var left, right Decimal
 			for _, sent := range c.sentencesOf(path) {
-				if !strings.Contains(sent, cr.must[0]) {
+				if !containsAny(sent, cr.must) {
 					continue
 				}
 				sent = strings.TrimRight(sent, "。！？；")
@@ -258,6 +259,8 @@ func (c *checker) claimMessage(rule, path, cl string, n int, a, b Decimal) strin
 		return head + "收到申请" + itoa(n) + "件，表三 本年新收总计为" + a.String() + "（本年新收+上年结转为" + b.String() + "），相差" + N.Sub(a).Abs().String()
 	case "TXT-APPLY-DONE":
 		return head + "办结" + itoa(n) + "件，表三 （七）总计为" + a.String() + "，相差" + N.Sub(a).Abs().String()
+	case "TXT-CARRIED":
+		return head + "上年结转" + itoa(n) + "件，表三 上年结转总计为" + a.String() + "，相差" + N.Sub(a).Abs().String()
 	case "TXT-FORWARD":
 		return head + "结转下年度" + itoa(n) + "件，表三 结转下年度总计为" + a.String() + "，相差" + N.Sub(a).Abs().String()
 	case "TXT-REVIEW":

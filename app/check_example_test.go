@@ -142,12 +142,14 @@ func replaceOnce(t *testing.T, s, old, new string) string {
 
 // Rows of formats.md §10.3 (a) and (b), copied from the spec.
 var (
-	exEmpty   = want{"VALUE-EMPTY", "t4.suitafter.pending", Warning, "表四 复议后起诉 尚未审结：未填写（空白不等于0；没有数据请填0）"}
-	exNonneg  = want{"VALUE-NONNEG", "t3.forward.commercial", Error, "表三 结转下年度行 商业企业列：数值(-1)不能为负数"}
-	exMoney   = want{"VALUE-MONEY", "t2.fee.amount", Error, "表二 行政事业性收费 本年收费金额：金额(0.00005)超过4位小数（单位万元，最小为0.0001万元即1元）"}
-	exFee     = want{"TXT-S6-FEE", "text.s6", Warning, "表二 行政事业性收费 本年收费金额(0.00005)大于0，但“六、其他需要报告的事项”未说明收费情况；请写明本年度是否收取信息处理费及金额"}
-	exGov     = want{"TXT-S1-GOV", "text.s1", Warning, "一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：工作考核、社会评议、责任追究"}
-	exLintYr  = want{"LINT-YEAR", "text.s1", Warning, "一、总体情况：句子“2020年，共受理办结依申请公开2件。”以2020年开头，而报告年度为2021年，疑似沿用上年文字"}
+	exEmpty  = want{"VALUE-EMPTY", "t4.suitafter.pending", Warning, "表四 复议后起诉 尚未审结：未填写（空白不等于0；没有数据请填0）"}
+	exNonneg = want{"VALUE-NONNEG", "t3.forward.commercial", Error, "表三 结转下年度行 商业企业列：数值(-1)不能为负数"}
+	exMoney  = want{"VALUE-MONEY", "t2.fee.amount", Error, "表二 行政事业性收费 本年收费金额：金额(0.00005)超过4位小数（单位万元，最小为0.0001万元即1元）"}
+	exFee    = want{"TXT-S6-FEE", "text.s6", Warning, "表二 行政事业性收费 本年收费金额(0.00005)大于0，但“六、其他需要报告的事项”未说明收费情况；请写明本年度是否收取信息处理费及金额"}
+	exGov    = want{"TXT-S1-GOV", "text.s1", Warning, "一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：工作考核、社会评议、责任追究"}
+	exLintYr = want{"LINT-YEAR", "text.s1", Warning, "一、总体情况：句子“2020年，共受理办结依申请公开2件。”以2020年开头，而报告年度为2021年，疑似沿用往年文字"}
+	// The seed's 「改进措施:一是…抓手,」: one 「:」 and ten 「,」 in section 五.
+	exPunct   = want{"LINT-PUNCT", "text.s5", Warning, "五、存在的主要问题及改进情况：中文中使用了半角标点“措施:一是”（本节共11处），应使用全角标点"}
 	exBalComm = want{"T3-BALANCE", "t3.forward.commercial", Error, "表三 商业企业列：本年新收(0)+上年结转(0)=0，办理结果总计(0)+结转下年度(-1)=-1，相差1"}
 )
 
@@ -166,11 +168,11 @@ func TestBrokenExampleAsStored(t *testing.T) {
 	if e, w := len(res.Errors()), len(res.Warnings()); e != 7 || w != 2 {
 		t.Errorf("core tier: %d errors, %d warnings; want 7 and 2", e, w)
 	}
-	withLint := append(append([]want{}, core...), exGov, exLintYr)
+	withLint := append(append([]want{}, core...), exGov, exLintYr, exPunct)
 	res = Check(brokenExample(t), CheckOptions{})
 	expectFindings(t, res.Findings, withLint)
-	if e, w := len(res.Errors()), len(res.Warnings()); e != 7 || w != 4 {
-		t.Errorf("with lint: %d errors, %d warnings; want 7 and 4", e, w)
+	if e, w := len(res.Errors()), len(res.Warnings()); e != 7 || w != 5 {
+		t.Errorf("with lint: %d errors, %d warnings; want 7 and 5", e, w)
 	}
 }
 
@@ -192,14 +194,14 @@ func TestBrokenExampleAfterRecompute(t *testing.T) {
 	expectFindings(t, Check(r, CheckOptions{Core: true}).Findings, core)
 	withLint := append(append([]want{}, core...),
 		want{"TXT-APPLY-DONE", "text.s1", Warning, "一、总体情况：“共受理办结依申请公开2件”称办结2件，表三 （七）总计为1，相差1"},
-		exGov, exLintYr)
+		exGov, exLintYr, exPunct)
 	res := Check(r, CheckOptions{})
 	expectFindings(t, res.Findings, withLint)
-	if e, w := len(res.Errors()), len(res.Warnings()); e != 5 || w != 5 {
-		t.Errorf("with lint: %d errors, %d warnings; want 5 and 5", e, w)
+	if e, w := len(res.Errors()), len(res.Warnings()); e != 5 || w != 6 {
+		t.Errorf("with lint: %d errors, %d warnings; want 5 and 6", e, w)
 	}
 }
 
-func TestWorkedExampleLintOnlyS1Gov(t *testing.T) {
-	expectFindings(t, Check(workedExample(t), CheckOptions{}).Findings, []want{exGov})
+func TestWorkedExampleLintS1GovAndPunct(t *testing.T) {
+	expectFindings(t, Check(workedExample(t), CheckOptions{}).Findings, []want{exGov, exPunct})
 }

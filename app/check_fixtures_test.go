@@ -14,7 +14,7 @@ var lintTier = map[string]bool{
 	"T2-STOCK-MIN": true, "T2-DELTA-NEG": true, "T2-PROC-PAIR": true, "X-STOCK": true,
 	"TXT-APPLY-NEW": true, "TXT-APPLY-DONE": true, "TXT-FORWARD": true, "TXT-REVIEW": true, "TXT-SUIT": true,
 	"TXT-S1-GOV": true, "LINT-YEAR": true, "LINT-UNIT": true, "LINT-PLACEHOLDER": true, "LINT-SPAM": true,
-	"LINT-OLDSTRUCT": true, "LINT-NOTICE": true, "LINT-PARTS": true, "DOC-CC": true,
+	"LINT-OLDSTRUCT": true, "LINT-NOTICE": true, "LINT-PARTS": true, "LINT-PUNCT": true, "TXT-CARRIED": true, "DOC-CC": true,
 }
 
 // TestBrokenFixtures runs every testdata/broken/<RULE>.nianbao.json and

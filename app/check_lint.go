@@ -3,9 +3,7 @@ package app
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,6 +26,7 @@ func (c *checker) lintRules() {
 	c.lintOldStruct(texts)
 	c.lintNotice(texts)
 	c.lintParts(texts)
+	c.lintPunct(texts)
 }
 
 type lintText struct{ path, name, text string }
@@ -209,7 +208,6 @@ var (
 // cut-off dates of another year.
 func (c *checker) lintYear(texts []lintText) {
 	y := c.r.Year
-	py := itoa(y - 1)
 	for _, t := range texts {
 		var hits []hit
 		for off := 0; ; {
@@ -227,13 +225,13 @@ func (c *checker) lintYear(texts []lintText) {
 			}
 			off = i + len(nian)
 		}
-		if (t.path == "text.preface" || t.path == "text.s1") && strings.Contains(t.text, py+"年") {
+		if t.path == "text.preface" || t.path == "text.s1" {
 			off := 0
 			for _, sent := range c.sentencesOf(t.path) {
 				i := strings.Index(t.text[off:], sent) + off
 				off = i + len(sent)
-				if rest, ok := strings.CutPrefix(sent, py+"年"); ok && (rest == "" || !isDigit(rest[0])) {
-					hits = append(hits, hit{i, t.name + "：句子“" + sent + "”以" + py + "年开头，而报告年度为" + itoa(y) + "年，疑似沿用上年文字"})
+				if z, ok := leadingYear(sent); ok && z >= y-10 && z <= y-1 {
+					hits = append(hits, hit{i, t.name + "：句子“" + sent + "”以" + itoa(z) + "年开头，而报告年度为" + itoa(y) + "年，疑似沿用往年文字"})
 				}
 			}
 		}
@@ -259,6 +257,22 @@ func (c *checker) lintYear(texts []lintText) {
 		}
 		c.report("LINT-YEAR", t.path, hits)
 	}
+}
+
+// leadingYear reads the `{Z}年` a sentence starts with (年度 included); a
+// comparison such as 与2023年相比 does not start with a year.
+func leadingYear(sent string) (int, bool) {
+	if len(sent) < 4+len(nian) || !strings.HasPrefix(sent[4:], nian) {
+		return 0, false
+	}
+	z := 0
+	for i := range 4 {
+		if !isDigit(sent[i]) {
+			return 0, false
+		}
+		z = z*10 + int(sent[i]-'0')
+	}
+	return z, true
 }
 
 // ownCore reduces a unit name to its core (漳平市西园镇人民政府 → 西园).
@@ -480,132 +494,6 @@ func blankDate(s string, i int) int {
 		j += len(mark)
 	}
 	return j
-}
-
-// asciiLower lowers ASCII letters only, so byte offsets stay those of s.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
-
-// spamLists returns the dictionary and allow-list of a run, lowered.
-func (c *checker) spamLists() ([]string, map[string]bool) {
-	words, allow := c.opt.SpamWords, c.opt.SpamAllow
-	if words == nil && allow == nil {
-		defaultSpamOnce.Do(func() { defaultSpam.words, defaultSpam.allow = lowerLists(DefaultSpamWords, DefaultSpamAllow) })
-		return defaultSpam.words, defaultSpam.allow
-	}
-	if words == nil {
-		words = DefaultSpamWords
-	}
-	if allow == nil {
-		allow = DefaultSpamAllow
-	}
-	return lowerLists(words, allow)
-}
-
-var (
-	defaultSpamOnce sync.Once
-	defaultSpam     struct {
-		words []string
-		allow map[string]bool
-	}
-)
-
-func lowerLists(words, allow []string) ([]string, map[string]bool) {
-	lw := make([]string, 0, len(words))
-	for _, w := range words {
-		if w = asciiLower(strings.TrimSpace(w)); w != "" {
-			lw = append(lw, w)
-		}
-	}
-	la := make(map[string]bool, len(allow))
-	for _, w := range allow {
-		la[asciiLower(w)] = true
-	}
-	return lw, la
-}
-
-// latinRuns finds `[A-Za-z][A-Za-z0-9]{2,}` tokens.
-func latinRuns(s string) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(s); {
-		if !isASCIILetter(s[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j])) {
-			j++
-		}
-		if j-i >= 3 {
-			out = append(out, [2]int{i, j})
-		}
-		i = j
-	}
-	return out
-}
-
-// lintSpam is LINT-SPAM: gambling words and Latin tokens wedged between Han
-// characters, as injected into hacked web pages (seed 002).
-func (c *checker) lintSpam(texts []lintText) {
-	spamWords, spamAllow := c.spamLists()
-	for _, t := range texts {
-		lower := asciiLower(t.text)
-		urls := urlSpans(t.text)
-		var spans [][2]int
-		var words []string
-		add := func(a, b int) {
-			for _, s := range spans {
-				if a < s[1] && b > s[0] {
-					return
-				}
-			}
-			spans = append(spans, [2]int{a, b})
-			words = append(words, t.text[a:b])
-		}
-		type occ struct{ a, b int }
-		var found []occ
-		for _, w := range spamWords {
-			for off := 0; ; {
-				k := strings.Index(lower[off:], w)
-				if k < 0 {
-					break
-				}
-				found = append(found, occ{off + k, off + k + len(w)})
-				off += k + len(w)
-			}
-		}
-		for _, m := range latinRuns(t.text) {
-			before, _ := utf8.DecodeLastRuneInString(t.text[:m[0]])
-			after, _ := utf8.DecodeRuneInString(t.text[m[1]:])
-			if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
-				continue
-			}
-			if inSpans(urls, m[0], m[1]) || spamAllow[asciiLower(t.text[m[0]:m[1]])] {
-				continue
-			}
-			found = append(found, occ{m[0], m[1]})
-		}
-		sort.Slice(found, func(i, j int) bool { return found[i].a < found[j].a })
-		for _, o := range found {
-			add(o.a, o.b)
-		}
-		if len(words) > 0 {
-			c.add(Finding{Rule: "LINT-SPAM", Severity: Warning, Anchor: t.path,
-				Message: t.name + "：出现异常词“" + words[0] + "”（本节" + strconv.Itoa(len(words)) + "处），疑似网页被篡改或复制时带入的垃圾文字"})
-		}
-	}
 }
 
 var oldStructTerms = []string{"收费及减免", "依申请公开政府信息和不予公开政府信息", "受理申请的数量", "“不予公开”的政府信息", "\"不予公开\"的政府信息"}

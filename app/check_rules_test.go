@@ -37,7 +37,7 @@ func gongwenExample(t *testing.T) *Report {
 
 func TestDocRulesPassAndFail(t *testing.T) {
 	r := gongwenExample(t)
-	expectFindings(t, Check(r, CheckOptions{}).Findings, []want{exGov})
+	expectFindings(t, Check(r, CheckOptions{}).Findings, []want{exGov, exPunct})
 
 	r.Doc.DocNumber = "绛政发〔2021〕3号"
 	r.Doc.PrintedDate = ""

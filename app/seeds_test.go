@@ -24,6 +24,9 @@ type seedCase struct {
 	// gov the items TXT-S1-GOV reports missing from section 一.
 	lint []string
 	gov  string
+	// punct counts the half-width marks LINT-PUNCT reports per section, a
+	// bracket or quote pair counted once.
+	punct map[string]int
 }
 
 func emptyKeys(ids ...string) []string {
@@ -68,38 +71,51 @@ func seedCases() []seedCase {
 			// （一）予以公开 published with its 总计 only; no 成文日期 on the web copy.
 			file: "zhangwu-2021", format: "2021", style: app.StylePublic,
 			want: append(emptyKeys(rowCells("t3.granted", app.ApplicantColumns...)...), "X-DATE:doc.date"),
-			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "社会评议、责任追究",
+			lint: []string{"TXT-S1-GOV:text.s1", "LINT-PUNCT:text.s5"}, gov: "社会评议、责任追究",
+			punct: map[string]int{"text.s5": 22},
 		},
 		{
 			// One OCR-lost cell; no 成文日期.
 			file: "shimen-2020", format: "2019", style: app.StylePublic,
 			want: []string{"VALUE-EMPTY:t3.denied.secret.natural", "X-DATE:doc.date"},
-			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核、社会评议、责任追究",
+			lint: []string{"TXT-S1-GOV:text.s1", "LINT-PUNCT:text.s1", "LINT-PUNCT:text.s5"}, gov: "工作考核、社会评议、责任追究",
+			// s1: 21 「,」, 4 pairs 「(一)」…, one pair of ASCII quotes; s5: 16 「,」, 2 「;」, 2 「:」.
+			punct: map[string]int{"text.s1": 26, "text.s5": 20},
 		},
 		{
 			// Complete all-zero tables; no 成文日期. Spam is a lint matter.
 			file: "mogu-2023", format: "2021", style: app.StylePublic,
 			want: []string{"X-DATE:doc.date"},
-			lint: []string{"TXT-S1-GOV:text.s1", "LINT-SPAM:text.preface", "LINT-SPAM:text.s1", "LINT-SPAM:text.s6"},
-			gov:  "工作考核",
+			lint: []string{"TXT-S1-GOV:text.s1", "LINT-SPAM:text.preface", "LINT-SPAM:text.s1", "LINT-SPAM:text.s6",
+				"LINT-PUNCT:text.preface", "LINT-PUNCT:text.s1", "LINT-PUNCT:text.s5", "LINT-PUNCT:text.s6"},
+			gov: "工作考核",
+			// preface: 6 「,」, 3 bracket pairs, 「电话:」 (the 「https:」 is a URL); s1: 43 「,」, 6 pairs;
+			// s5: 11 「,」, 「;」, 2 「:」; s6: 16 「,」, 2 pairs.
+			punct: map[string]int{"text.preface": 10, "text.s1": 49, "text.s5": 14, "text.s6": 18},
 		},
 		{
 			file: "mogu-2023-clean", format: "2021", style: app.StylePublic,
 			want: []string{"X-DATE:doc.date"},
-			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核",
+			lint: []string{"TXT-S1-GOV:text.s1", "LINT-PUNCT:text.preface", "LINT-PUNCT:text.s1", "LINT-PUNCT:text.s5", "LINT-PUNCT:text.s6"},
+			gov:   "工作考核",
+			punct: map[string]int{"text.preface": 10, "text.s1": 49, "text.s5": 14, "text.s6": 18},
 		},
 		{
 			// 公文: 发文字号, 签发人, 印发日期 all present and consistent; 成文日期
 			// 2021-01-09 is within the township deadline. Only the lost pages show.
 			file: "xiyuan-2020", format: "2019", style: app.StyleGongwen,
 			want: emptyKeys(xiyuanEmpty...),
-			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核",
+			// The preface's only 「:」 is in 「http://」; s5 has two 「(一)」 pairs.
+			lint: []string{"TXT-S1-GOV:text.s1", "LINT-PUNCT:text.s5"}, gov: "工作考核",
+			punct: map[string]int{"text.s5": 2},
 		},
 		{
 			// formats.md §10 with 表二 and the dropped 表三 column left empty.
 			file: "xinjiang-2021", format: "2021", style: app.StylePublic,
 			want: emptyKeys(xinjiangEmpty...),
-			lint: []string{"TXT-S1-GOV:text.s1"}, gov: "工作考核、社会评议、责任追究",
+			// 「改进措施:一是…抓手,」: one 「:」 and 10 「,」.
+			lint: []string{"TXT-S1-GOV:text.s1", "LINT-PUNCT:text.s5"}, gov: "工作考核、社会评议、责任追究",
+			punct: map[string]int{"text.s5": 11},
 		},
 	}
 }
@@ -225,10 +241,11 @@ func TestSeedsCheck(t *testing.T) {
 	}
 }
 
-// With the lint tier: TXT-S1-GOV on every seed (each 人民政府 leaves out
+// With the lint tier: LINT-PUNCT where a seed uses half-width marks in
+// Chinese text (counted by hand per section below), TXT-S1-GOV on every seed (each 人民政府 leaves out
 // some of 工作考核、社会评议、责任追究 in section 一), LINT-SPAM once per
-// contaminated section of the spam seed with its token count (preface 4,
-// s1 15, s6 5). The claims the seeds make in the text agree with their
+// contaminated section of the spam seed, as an error, with its token count
+// (preface 4, s1 15, s6 5). The claims the seeds make in the text agree with their
 // tables (e.g. 新绛县 “共受理办结依申请公开2件”, 蘑菇气镇 “未收到…申请”),
 // so no TXT-APPLY/REVIEW/SUIT finding; no other unit's name, old
 // structure, wrong notice, placeholder or wrong year.
@@ -250,8 +267,12 @@ func TestSeedsLint(t *testing.T) {
 					}
 				case "LINT-SPAM":
 					n := spam[f.Anchor]
-					if f.Severity != app.Warning || !strings.Contains(f.Message, "“UedBet”") || !strings.Contains(f.Message, "本节"+strconv.Itoa(n)+"处") {
-						t.Errorf("%s: %s %q, want a warning quoting UedBet, 本节%d处", f.Anchor, f.Severity, f.Message, n)
+					if f.Severity != app.Error || !strings.Contains(f.Message, "“UedBet”") || !strings.Contains(f.Message, "本节"+strconv.Itoa(n)+"处") {
+						t.Errorf("%s: %s %q, want an error quoting UedBet, 本节%d处", f.Anchor, f.Severity, f.Message, n)
+					}
+				case "LINT-PUNCT":
+					if n := sc.punct[f.Anchor]; !strings.Contains(f.Message, "（本节共"+strconv.Itoa(n)+"处）") {
+						t.Errorf("%s: %q, want 本节共%d处", f.Anchor, f.Message, n)
 					}
 				}
 			}
