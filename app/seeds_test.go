@@ -95,8 +95,8 @@ func seedCases() []seedCase {
 		},
 		{
 			file: "mogu-2023-clean", format: "2021", style: app.StylePublic,
-			want: []string{"X-DATE:doc.date"},
-			lint: []string{"TXT-S1-GOV:text.s1", "LINT-PUNCT:text.preface", "LINT-PUNCT:text.s1", "LINT-PUNCT:text.s5", "LINT-PUNCT:text.s6"},
+			want:  []string{"X-DATE:doc.date"},
+			lint:  []string{"TXT-S1-GOV:text.s1", "LINT-PUNCT:text.preface", "LINT-PUNCT:text.s1", "LINT-PUNCT:text.s5", "LINT-PUNCT:text.s6"},
 			gov:   "工作考核",
 			punct: map[string]int{"text.preface": 10, "text.s1": 49, "text.s5": 14, "text.s6": 18},
 		},
