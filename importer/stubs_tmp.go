@@ -2,7 +2,5 @@ package importer
 
 import "context"
 
-func ReadHTML(data []byte) (*Doc, error)                    { return nil, refuse("todo", nil) }
-func ReadDOCX(data []byte) (*Doc, error)                    { return nil, refuse("todo", nil) }
-func ReadXLSX(data []byte) (*Doc, error)                    { return nil, refuse("todo", nil) }
+func ReadXLSX(data []byte) (*Doc, error)                     { return nil, refuse("todo", nil) }
 func ReadPDF(ctx context.Context, data []byte) (*Doc, error) { return nil, refuse("todo", nil) }

@@ -1,0 +1,114 @@
+package importer
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/app"
+)
+
+// handFixture is a report's cells typed by hand from a published file.
+type handFixture struct {
+	format, year, unit string
+	cells              map[string]string
+}
+
+// loadCells reads testdata/*.cells: a row key, then the printed values of the
+// row in the order the format declares its cells.
+func loadCells(t testing.TB, name string) handFixture {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name+".cells"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fx := handFixture{cells: map[string]string{}}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Fields(line)
+		switch fields[0] {
+		case "format":
+			fx.format = fields[1]
+			continue
+		case "year":
+			fx.year = fields[1]
+			continue
+		case "unit":
+			fx.unit = fields[1]
+			continue
+		}
+		tab, row, _ := strings.Cut(fields[0], ".")
+		var ids []string
+		for _, c := range app.FormatByID(fx.format).Cells() {
+			if c.Table == tab && c.Row == row {
+				ids = append(ids, c.ID)
+			}
+		}
+		if len(ids) != len(fields)-1 {
+			t.Fatalf("%s: row %s has %d cells, fixture %d values", name, fields[0], len(ids), len(fields)-1)
+		}
+		for i, id := range ids {
+			fx.cells[id] = fields[i+1]
+		}
+	}
+	return fx
+}
+
+func samplePath(t testing.TB, name string) string {
+	p := filepath.Join("..", "..", "shared", "samples", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("sample %s not available: %v", p, err)
+	}
+	return p
+}
+
+func checkAgainst(t *testing.T, fx handFixture, res *Result) {
+	t.Helper()
+	if res.Format != fx.format || res.Year.Value != fx.year || res.Unit.Value != fx.unit {
+		t.Errorf("format %s year %s unit %s, want %s %s %s", res.Format, res.Year.Value, res.Unit.Value, fx.format, fx.year, fx.unit)
+	}
+	if d := diffCells(fx.cells, res.Published); len(d) > 0 {
+		t.Errorf("%d cells differ:\n%s", len(d), strings.Join(d, "\n"))
+	}
+	if res.Recognised != res.Inputs || len(res.Empty) != 0 {
+		t.Errorf("recognised %d of %d, empty %v", res.Recognised, res.Inputs, res.Empty)
+	}
+	if len(res.Totals) != 0 {
+		t.Errorf("published totals differ: %v", res.Totals)
+	}
+}
+
+func TestSampleHTML(t *testing.T) {
+	res, err := ImportFile(context.Background(), samplePath(t, "pingtan-2024.html"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAgainst(t, loadCells(t, "pingtan-2024"), res)
+	var fields []string
+	for _, s := range res.Sections {
+		fields = append(fields, s.Field)
+	}
+	if got := strings.Join(fields, " "); got != "text.preface text.s1 table.s2 table.s3 table.s4 text.s5 text.s6" {
+		t.Errorf("sections %s", got)
+	}
+	rep := res.Report
+	if !strings.HasPrefix(rep.Text.Preface, "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）") ||
+		!strings.HasPrefix(rep.Text.S1, "2024年，平潭综合实验区坚持以习近平新时代") ||
+		rep.Text.S6 != "2024年，无收取信息处理费情况。" {
+		t.Errorf("text: preface %.40q s1 %.40q s6 %q", rep.Text.Preface, rep.Text.S1, rep.Text.S6)
+	}
+	// The site's navigation and footer are not part of the report.
+	for _, p := range []string{rep.Text.Preface, rep.Text.S1, rep.Text.S5, rep.Text.S6} {
+		if strings.Contains(p, "扫一扫") || strings.Contains(p, "分享到") {
+			t.Errorf("page furniture in the text: %.60q", p)
+		}
+	}
+}
