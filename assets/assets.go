@@ -15,7 +15,7 @@ var (
 	FontBody []byte
 
 	// FontTitle is the heavy Song for the title and 发文机关标志
-	// (Noto Serif CJK SC Bold), standing in for 方正小标宋.
+	// (Noto Serif CJK SC Black), standing in for 方正小标宋.
 	//go:embed fonts/xbs-title.ttf
 	FontTitle []byte
 
@@ -24,7 +24,7 @@ var (
 	FontHeading []byte
 
 	// FontKai is the 楷体 for level-2 headings and the 签发人 name
-	// (AR PL KaitiM GB).
+	// (LXGW WenKai, renamed NB-KT-Kai as its licence asks).
 	//go:embed fonts/kt-kai.ttf
 	FontKai []byte
 

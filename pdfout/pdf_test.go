@@ -348,14 +348,14 @@ func TestFontsOption(t *testing.T) {
 	set.Use(fonts.KT, set.Face(fonts.FS))
 	path, _ := renderFile(t, r, Options{Style: app.StyleGongwen, Fonts: set})
 	list := tool(t, "pdffonts", path)
-	if strings.Contains(list, "ARPLKaitiMGB") {
+	if strings.Contains(list, "NB-KT-Kai") {
 		t.Errorf("楷体 still embedded:\n%s", list)
 	}
 	if !strings.Contains(list, "+NotoSerifCJKsc-Light") {
 		t.Errorf("body font missing:\n%s", list)
 	}
 	path, _ = renderFile(t, r, Options{Style: app.StyleGongwen})
-	if list := tool(t, "pdffonts", path); !strings.Contains(list, "+ARPLKaitiMGB") {
+	if list := tool(t, "pdffonts", path); !strings.Contains(list, "+NB-KT-Kai") {
 		t.Errorf("default set does not embed 楷体:\n%s", list)
 	}
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the bundled fonts from Debian packages with fontTools.
-#   apt-get install fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-gkai00mp \
+#   apt-get install fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai \
 #                   fonts-wqy-microhei python3-fonttools
-#   assets/fonts/build.sh
+#   assets/fonts/build.sh              # all fonts
+#   assets/fonts/build.sh kt-kai.ttf   # only the named outputs
 # gofpdf reads only single TrueType (glyf) fonts, and Fyne crashes on a TTC, so
 # every output is one glyf face, hinting removed, subset to what a report needs.
 set -euo pipefail
@@ -10,10 +11,10 @@ cd "$(dirname "$0")"
 
 PY=/usr/bin/python3   # Debian's python3 has fontTools; a pyenv python3 may not
 NOTO=/usr/share/fonts/opentype/noto
-KAI=/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf
+KAI=/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 WQY=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
-for f in "$NOTO/NotoSerifCJK-Light.ttc" "$NOTO/NotoSerifCJK-Bold.ttc" \
+for f in "$NOTO/NotoSerifCJK-Light.ttc" "$NOTO/NotoSerifCJK-Black.ttc" \
 	"$NOTO/NotoSerifCJK-Regular.ttc" "$NOTO/NotoSansCJK-Medium.ttc" "$KAI" "$WQY"; do
 	[[ -f $f ]] || { echo "missing $f (install the packages listed in build.sh)" >&2; exit 1; }
 done
@@ -22,7 +23,7 @@ done
 # args: source face output charset family
 jobs=(
 	"$NOTO/NotoSerifCJK-Light.ttc 2 fs-body.ttf gb2312+uro NB-FS-Body"
-	"$NOTO/NotoSerifCJK-Bold.ttc 2 xbs-title.ttf gb2312 NB-XBS-Title"
+	"$NOTO/NotoSerifCJK-Black.ttc 2 xbs-title.ttf gb2312 NB-XBS-Title"
 	"$NOTO/NotoSansCJK-Medium.ttc 2 ht-heading.ttf gb2312 NB-HT-Heading"
 	"$NOTO/NotoSerifCJK-Regular.ttc 2 st-song.ttf gb2312 NB-ST-Song"
 	"$KAI 0 kt-kai.ttf gb2312 NB-KT-Kai"
@@ -30,6 +31,10 @@ jobs=(
 )
 pids=()
 for j in "${jobs[@]}"; do
+	if [[ $# -gt 0 ]]; then
+		read -r _ _ out _ <<<"$j"
+		[[ " $* " == *" $out "* ]] || continue
+	fi
 	# shellcheck disable=SC2086
 	"$PY" - $j <<'PYEOF' &
 import sys
@@ -104,11 +109,12 @@ post.formatType = 3.0
 post.extraNames = []
 post.mapping = {}
 
-# All four licences (OFL, Arphic PL, Apache-2.0/GPL+FE) allow embedding:
+# All the licences (OFL, Apache-2.0/GPL+FE) allow embedding:
 # fsType 0 = installable embedding.
 font["OS/2"].fsType = 0
 
-# Renamed so a modified build is never mistaken for the upstream font.
+# Renamed so a modified build is never mistaken for the upstream font (and
+# LXGW's Reserved Font Names stay with unmodified builds, as OFL 1.1 asks).
 name = font["name"]
 orig = name.getDebugName(4)
 for rec in list(name.names):

@@ -109,7 +109,8 @@ func TestMetrics(t *testing.T) {
 		asc, desc, zhong, i, wide float64
 	}{
 		{s.Face(FS), 1.151, -0.286, 1, 0.328, 1.045},
-		{s.Face(KT), 900.0 / 1024, -123.0 / 1024, 1, 0.5, 0.5},
+		// LXGW WenKai 1.250: hhea 928/−256, advances 1000, 263, 880 of 1000
+		{s.Face(KT), 0.928, -0.256, 1, 0.263, 0.88},
 	}
 	for _, c := range cases {
 		if c.f.Ascent() != c.asc || c.f.Descent() != c.desc {
@@ -124,15 +125,15 @@ func TestMetrics(t *testing.T) {
 func TestResolveFallsBack(t *testing.T) {
 	s := Default()
 	kai := s.Face(KT)
-	for _, c := range "堃〇" {
+	for _, c := range "堃喆" {
 		if kai.Has(c) {
 			t.Fatalf("test premise: kai font has %q", c)
 		}
 	}
-	text := "签发人：王堃\n二〇二五年"
+	text := "签发人：王堃\n李喆二五年"
 	runs := s.Resolve(KT, text)
 	want := []Run{
-		{kai, "签发人：王"}, {s.Fallback(), "堃\n"}, {kai, "二"}, {s.Fallback(), "〇"}, {kai, "二五年"},
+		{kai, "签发人：王"}, {s.Fallback(), "堃\n"}, {kai, "李"}, {s.Fallback(), "喆"}, {kai, "二五年"},
 	}
 	if len(runs) != len(want) {
 		t.Fatalf("runs = %v", names(runs))

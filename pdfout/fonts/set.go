@@ -64,8 +64,8 @@ func loadDefaults() {
 	}{
 		{FS, "fs-body", "NotoSerifCJKsc-Light", assets.FontBody},
 		{HT, "ht-heading", "NotoSansCJKsc-Medium", assets.FontHeading},
-		{KT, "kt-kai", "ARPLKaitiMGB", assets.FontKai},
-		{XBS, "xbs-title", "NotoSerifCJKsc-Bold", assets.FontTitle},
+		{KT, "kt-kai", "NB-KT-Kai", assets.FontKai}, // OFL: "LXGW" is reserved for unmodified builds
+		{XBS, "xbs-title", "NotoSerifCJKsc-Black", assets.FontTitle},
 		{ST, "st-song", "NotoSerifCJKsc-Regular", assets.FontSong},
 	}
 	defFaces = make(map[Role]*Face, len(src))
