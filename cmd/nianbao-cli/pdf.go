@@ -9,6 +9,7 @@ import (
 
 	"nianbao/app"
 	"nianbao/pdfout"
+	"nianbao/pdfout/fonts"
 )
 
 func init() {
@@ -27,8 +28,9 @@ func runPDF(e *env, args []string) int {
 	draft := fl.Bool("draft", false, "有错误时仍打印草稿，每页标注「草稿」 / print a draft despite errors")
 	prev := fl.String("prev", "", "上年报告，用于年度间校验 / previous year's report for cross-year checks")
 	out := fl.String("o", "", "输出 PDF 文件 output PDF file")
+	fontChoice := fl.String("fonts", "office", "字体 fonts: office（本机装有的公文字体，缺的用内置字体）或 builtin（只用内置字体）")
 	fl.Usage = func() {
-		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli pdf [--style gongwen|public] [--seal FILE.png] [--draft] -o OUT.pdf REPORT.json\n")
+		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli pdf [--style gongwen|public] [--seal FILE.png] [--draft] [--fonts office|builtin] -o OUT.pdf REPORT.json\n")
 		fl.PrintDefaults()
 	}
 	files, code, ok := parseAnywhere(fl, args)
@@ -41,6 +43,10 @@ func runPDF(e *env, args []string) int {
 	}
 	if *style != "" && *style != app.StyleGongwen && *style != app.StylePublic {
 		fmt.Fprintf(e.stderr, "样式“%s”无效，应为 gongwen 或 public。\n", *style)
+		return exitFailure
+	}
+	if *fontChoice != "office" && *fontChoice != "builtin" {
+		fmt.Fprintf(e.stderr, "字体选项“%s”无效，应为 office 或 builtin。\n", *fontChoice)
 		return exitFailure
 	}
 	r, err := loadReportFile(files[0])
@@ -61,6 +67,12 @@ func runPDF(e *env, args []string) int {
 			return exitFailure
 		}
 	}
+	var choices []fonts.Choice
+	if *fontChoice == "office" {
+		opt.Fonts, choices = fonts.Office()
+	} else {
+		opt.Fonts, choices = fonts.Builtin()
+	}
 	var buf bytes.Buffer
 	if err := pdfout.Render(&buf, r, opt); err != nil {
 		var ce *pdfout.CheckError
@@ -77,6 +89,9 @@ func runPDF(e *env, args []string) int {
 	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
+	}
+	for _, c := range choices {
+		fmt.Fprintln(e.stdout, c)
 	}
 	return exitOK
 }

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"nianbao/assets"
+	"nianbao/pdfout/fonts"
 )
 
 const (
@@ -17,8 +20,13 @@ const (
 func TestPDFAndExtractRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report.pdf")
-	code, stdout, stderr := cli(t, "pdf", "--style", "gongwen", "--seal", pdfSeal, "-o", out, pdfFixture)
-	if code != exitOK || stdout != "" || stderr != "" {
+	code, stdout, stderr := cli(t, "pdf", "--style", "gongwen", "--seal", pdfSeal, "--fonts", "builtin", "-o", out, pdfFixture)
+	builtin := "仿宋：内置 思源宋体 Light（Noto Serif CJK SC Light）\n" +
+		"黑体：内置 思源黑体 Medium（Noto Sans CJK SC Medium）\n" +
+		"楷体：内置 霞鹜文楷（LXGW WenKai）\n" +
+		"小标宋：内置 思源宋体 Black（Noto Serif CJK SC Black）\n" +
+		"宋体：内置 思源宋体（Noto Serif CJK SC Regular）\n"
+	if code != exitOK || stdout != builtin || stderr != "" {
 		t.Fatalf("pdf: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	pdf, err := os.ReadFile(out)
@@ -86,11 +94,50 @@ func TestPDFUsageErrors(t *testing.T) {
 		{"pdf", "--style", "red", "-o", dir + "/a.pdf", pdfFixture}, // bad style
 		{"pdf", "-o", dir + "/a.pdf", dir + "/missing.json"},        // no such file
 		{"pdf", "--seal", dir + "/none.png", "-o", dir + "/a.pdf", pdfFixture},
+		{"pdf", "--fonts", "wps", "-o", dir + "/a.pdf", pdfFixture},
 		{"extract", pdfFixture}, // not a PDF
 		{"extract"},
 	} {
 		if code, _, stderr := cli(t, args...); code != exitFailure || stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
+	}
+}
+
+// By default the office's own fonts are used: a 仿宋 installed as
+// simfang.ttf (here a copy of a bundled font under that name) draws the body.
+func TestPDFUsesOfficeFonts(t *testing.T) {
+	fontDir := t.TempDir()
+	t.Setenv(fonts.FontDirsEnv, fontDir)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("LOCALAPPDATA", t.TempDir())
+	simfang := filepath.Join(fontDir, "simfang.ttf")
+	if err := os.WriteFile(simfang, assets.FontBody, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	code, stdout, stderr := cli(t, "pdf", "-o", out, pdfFixture)
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 5 || lines[0] != "仿宋：仿宋（"+simfang+"）" || lines[1] != "黑体：内置 思源黑体 Medium（Noto Sans CJK SC Medium）" {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	list, err := exec.Command("pdffonts", out).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
+	// the copy keeps the bundled file's own PostScript name, NB-FS-Body;
+	// the bundled body font, named after its source, stays the fallback
+	if !strings.Contains(string(list), "+NB-FS-Body ") {
+		t.Errorf("body not drawn with simfang.ttf:\n%s", list)
+	}
+	code, stdout, _ = cli(t, "pdf", "--fonts", "builtin", "-o", out, pdfFixture)
+	if code != exitOK || !strings.HasPrefix(stdout, "仿宋：内置 ") {
+		t.Errorf("--fonts builtin: exit %d, stdout %q", code, stdout)
+	}
+	if list, _ := exec.Command("pdffonts", out).Output(); strings.Contains(string(list), "NB-FS-Body") {
+		t.Errorf("--fonts builtin still uses simfang.ttf:\n%s", list)
 	}
 }
