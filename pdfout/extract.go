@@ -58,24 +58,31 @@ func ExtractReport(pdf []byte) (*app.Report, []byte, error) {
 // hostile file gives a Chinese error within seconds.
 func Extract(pdf []byte) (*Extraction, error) { return extract(pdf, defaultLimits) }
 
-// ReadPDFFile reads a PDF of at most MaxPDFSize bytes.
+// ReadPDFFile reads a PDF of at most MaxPDFSize bytes; a folder or a
+// device in its place is refused before it is opened.
 func ReadPDFFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开“%s”：%w", path, err)
+	}
+	switch {
+	case st.IsDir():
+		return nil, fmt.Errorf("“%s”是一个文件夹，不是 PDF 文件", path)
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("“%s”不是普通文件，不是 PDF 文件", path)
+	case st.Size() > MaxPDFSize:
+		return nil, errTooLarge
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开“%s”：%w", path, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && (st.IsDir() || st.Size() > MaxPDFSize) {
-		if st.IsDir() {
-			return nil, fmt.Errorf("“%s”是一个文件夹，不是 PDF 文件", path)
-		}
-		return nil, errTooLarge
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("无法读取“%s”：%w", path, err)
 	}
-	if len(data) > MaxPDFSize {
+	if len(data) > MaxPDFSize { // grew since Stat
 		return nil, errTooLarge
 	}
 	return data, nil

@@ -51,18 +51,15 @@ type reader struct {
 	newest, oldest view // the file as last saved and as first saved
 	revisions      int  // cross-reference sections on the /Prev chain
 
-	cache   map[loc]any       // parsed objects by where they are stored
-	objStms map[int]*objStm   // decoded object streams by object number
-	loading map[loc]bool      // objects being parsed, against self-reference
-	scanned map[int][]int     // object number → header offsets in file order
-	stmIdx  map[int]packedLoc // scan mode: object number → place in an object stream
+	cache   map[loc]any     // parsed objects by where they are stored
+	objStms map[int]*objStm // decoded object streams by object number
+	loading map[loc]bool    // objects being parsed, against self-reference
+	scanned map[int][]int   // object number → header offsets in file order
 }
 
 // loc is where an object is stored: at off in the file (stm == 0) or as
 // entry idx of object stream stm.
 type loc struct{ off, stm, idx int }
-
-type packedLoc struct{ stm, idx int }
 
 func newReader(data []byte, lim limits) *reader {
 	return &reader{
