@@ -39,7 +39,7 @@ func (c *checker) sumRule(rule string, cell *Cell) {
 	}
 	b.WriteString("=" + sum.String() + "，相差" + total.Num.Sub(sum).Abs().String())
 	cells := append(ids(terms...), cell.ID)
-	c.add(cmpFinding(Finding{Rule: rule, Severity: Error, Anchor: cell.ID, Cells: cells, Message: b.String()}, total.Num, sum))
+	c.add(cmpFinding(Finding{Rule: rule, Anchor: cell.ID, Cells: cells, Message: b.String()}, total.Num, sum))
 }
 
 // t3RowTotals is T3-ROWTOTAL: every 表三 row's 总计 is the sum of the six
@@ -85,7 +85,7 @@ func (c *checker) t3ResultTotals() {
 		msg := "表三 " + t3ColLoc(col) + "列：（七）总计" + show(total) + "，（一）至（六）各项之和=" + sum.String() +
 			"（非零项：" + list + "），相差" + total.Num.Sub(sum).Abs().String()
 		cells := append(ids(rows...), anchor.ID)
-		c.add(cmpFinding(Finding{Rule: "T3-RESULTTOTAL", Severity: Error, Anchor: anchor.ID, Cells: cells, Message: msg}, total.Num, sum))
+		c.add(cmpFinding(Finding{Rule: "T3-RESULTTOTAL", Anchor: anchor.ID, Cells: cells, Message: msg}, total.Num, sum))
 	}
 }
 
@@ -110,7 +110,7 @@ func (c *checker) t3Balance() {
 		}
 		msg := "表三 " + t3ColLoc(col) + "列：本年新收" + show(v[0]) + "+上年结转" + show(v[1]) + "=" + l.String() +
 			"，办理结果总计" + show(v[2]) + "+结转下年度" + show(v[3]) + "=" + r.String() + "，相差" + l.Sub(r).Abs().String()
-		c.add(cmpFinding(Finding{Rule: "T3-BALANCE", Severity: Error, Anchor: anchor, Cells: ids(cells[:]...), Message: msg}, l, r))
+		c.add(cmpFinding(Finding{Rule: "T3-BALANCE", Anchor: anchor, Cells: ids(cells[:]...), Message: msg}, l, r))
 	}
 }
 
@@ -131,7 +131,7 @@ func (c *checker) t2RuleLevel() {
 		if v.State != Number || v.Num.Sign() <= 0 {
 			continue
 		}
-		c.add(Finding{Rule: "T2-RULE-LEVEL", Severity: Warning, Anchor: cell.ID, Cells: []string{cell.ID},
+		c.add(Finding{Rule: "T2-RULE-LEVEL", Anchor: cell.ID, Cells: []string{cell.ID},
 			Message: "表二 规章 " + cell.ColName + show(v) + "：" + name +
 				"无权制定规章（规章由国务院部门和省、自治区、直辖市、设区的市、自治州人民政府制定），此项通常应为0"})
 	}
@@ -158,7 +158,7 @@ func (c *checker) xCarry() {
 		}
 		msg := "表三 " + t3ColLoc(col) + "列：上年结转" + show(cur) + "与" + itoa(p.Year) +
 			"年报告“结转下年度继续办理”" + show(prev) + "不一致，相差" + cur.Num.Sub(prev.Num).Abs().String()
-		c.add(cmpFinding(Finding{Rule: "X-CARRY", Severity: Warning, Anchor: anchor, Cells: []string{anchor}, Message: msg}, cur.Num, prev.Num))
+		c.add(cmpFinding(Finding{Rule: "X-CARRY", Anchor: anchor, Cells: []string{anchor}, Message: msg}, cur.Num, prev.Num))
 	}
 }
 
@@ -177,10 +177,6 @@ func (c *checker) feeCell(id string) Value {
 // txtS6Fee is TXT-S6-FEE (2021 format): a fee in the tables must be
 // mentioned in section 六.
 func (c *checker) txtS6Fee() {
-	if c.f.ID != "2021" {
-		c.skip("TXT-S6-FEE", "text.s6", SkipFormat)
-		return
-	}
 	if strings.Contains(c.r.Text.S6, "费") {
 		return
 	}
@@ -199,6 +195,6 @@ func (c *checker) txtS6Fee() {
 	if len(parts) == 0 {
 		return
 	}
-	c.add(Finding{Rule: "TXT-S6-FEE", Severity: Warning, Anchor: "text.s6", Cells: cells,
+	c.add(Finding{Rule: "TXT-S6-FEE", Anchor: "text.s6", Cells: cells,
 		Message: strings.Join(parts, "，且") + "，但“六、其他需要报告的事项”未说明收费情况；请写明本年度是否收取信息处理费及金额"})
 }

@@ -178,75 +178,72 @@ func (c *checker) tableValue(id string) (Decimal, bool) {
 	return v.Num, true
 }
 
-// textClaims runs the claim rules on the preface and section 一.
-func (c *checker) textClaims() {
-	for ri := range claimRules {
-		cr := &claimRules[ri]
-		var a, b Decimal
-		ok := true
-		switch cr.id {
-		case "TXT-APPLY-NEW":
-			var ok2 bool
-			a, ok = c.tableValue("t3.new.total")
-			b, ok2 = c.tableValue("t3.carried.total")
-			ok = ok && ok2
-			b = a.Add(b)
-		case "TXT-APPLY-DONE":
-			a, ok = c.tableValue("t3.total.total")
-		case "TXT-FORWARD":
-			a, ok = c.tableValue("t3.forward.total")
-		case "TXT-CARRIED":
-			a, ok = c.tableValue("t3.carried.total")
-		case "TXT-REVIEW":
-			a, ok = c.tableValue("t4.review.total")
-		case "TXT-SUIT":
-			var ok2 bool
-			a, ok = c.tableValue("t4.suitdirect.total")
-			b, ok2 = c.tableValue("t4.suitafter.total")
-			ok = ok && ok2
+// textClaim runs one claim rule on the preface and section 一.
+func (c *checker) textClaim(cr *claimRule) {
+	var a, b Decimal
+	ok := true
+	switch cr.id {
+	case "TXT-APPLY-NEW":
+		var ok2 bool
+		a, ok = c.tableValue("t3.new.total")
+		b, ok2 = c.tableValue("t3.carried.total")
+		ok = ok && ok2
+		b = a.Add(b)
+	case "TXT-APPLY-DONE":
+		a, ok = c.tableValue("t3.total.total")
+	case "TXT-FORWARD":
+		a, ok = c.tableValue("t3.forward.total")
+	case "TXT-CARRIED":
+		a, ok = c.tableValue("t3.carried.total")
+	case "TXT-REVIEW":
+		a, ok = c.tableValue("t4.review.total")
+	case "TXT-SUIT":
+		var ok2 bool
+		a, ok = c.tableValue("t4.suitdirect.total")
+		b, ok2 = c.tableValue("t4.suitafter.total")
+		ok = ok && ok2
+	}
+	for _, path := range []string{"text.preface", "text.s1"} {
+		text := c.normOf(path)
+		if text == "" {
+			continue
 		}
-		for _, path := range []string{"text.preface", "text.s1"} {
-			text := c.normOf(path)
-			if text == "" {
+		if !ok {
+			c.skip(cr.id, path, SkipNotNumber)
+			continue
+		}
+		if !containsAny(text, cr.must) {
+			continue
+		}
+		first, n := "", 0
+		var left, right Decimal
+		for _, sent := range c.sentencesOf(path) {
+			if !containsAny(sent, cr.must) {
 				continue
 			}
-			if !ok {
-				c.skip(cr.id, path, SkipNotNumber)
-				continue
-			}
-			if !containsAny(text, cr.must) {
-				continue
-			}
-			first, n := "", 0
-			var left, right Decimal
-			for _, sent := range c.sentencesOf(path) {
-				if !containsAny(sent, cr.must) {
-					continue
+			sent = strings.TrimRight(sent, "。！？；")
+			clauses(sent, func(cl string) {
+				claim, has := cr.claimIn(cl)
+				if !has {
+					return
 				}
-				sent = strings.TrimRight(sent, "。！？；")
-				clauses(sent, func(cl string) {
-					claim, has := cr.claimIn(cl)
-					if !has {
-						return
-					}
-					nd := DecimalOf(int64(claim))
-					want := a
-					if cr.id == "TXT-SUIT" {
-						want = a.Add(b)
-					}
-					if nd.Cmp(want) == 0 || cr.id == "TXT-APPLY-NEW" && nd.Cmp(b) == 0 {
-						return
-					}
-					n++
-					if first == "" {
-						left, right = nd, want
-						first = c.claimMessage(cr.id, path, cl, claim, a, b)
-					}
-				})
-			}
-			if n > 0 {
-				c.add(cmpFinding(Finding{Rule: cr.id, Severity: Warning, Anchor: path, Message: first + countNote(n)}, left, right))
-			}
+				nd := DecimalOf(int64(claim))
+				want := a
+				if cr.id == "TXT-SUIT" {
+					want = a.Add(b)
+				}
+				if nd.Cmp(want) == 0 || cr.id == "TXT-APPLY-NEW" && nd.Cmp(b) == 0 {
+					return
+				}
+				n++
+				if first == "" {
+					left, right = nd, want
+					first = c.claimMessage(cr.id, path, cl, claim, a, b)
+				}
+			})
+		}
+		if n > 0 {
+			c.add(cmpFinding(Finding{Rule: cr.id, Anchor: path, Message: first + countNote(n)}, left, right))
 		}
 	}
 }

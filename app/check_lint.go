@@ -8,27 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// lintRules runs the lint tier (formats.md §8.2); every lint rule is a warning.
-func (c *checker) lintRules() {
-	if c.f != nil {
-		c.t2StockMin()
-		c.t2DeltaNeg()
-		c.t2ProcPair()
-		c.xStock()
-		c.textClaims()
-	}
-	c.txtS1Gov()
-	texts := c.lintTexts()
-	c.lintYear(texts)
-	c.lintUnit(texts)
-	c.lintPlaceholder(texts)
-	c.lintSpam(texts)
-	c.lintOldStruct(texts)
-	c.lintNotice(texts)
-	c.lintParts(texts)
-	c.lintPunct(texts)
-}
-
 type lintText struct{ path, name, text string }
 
 // normOf returns a narrative section after normText, computed once per run.
@@ -61,15 +40,19 @@ func (c *checker) sentencesOf(path string) []string {
 	return ss
 }
 
-// lintTexts are the narrative sections after normalisation, in anchor order.
+// lintTexts are the narrative sections after normalisation, in anchor
+// order, collected once per run.
 func (c *checker) lintTexts() []lintText {
-	var out []lintText
+	if c.done.texts {
+		return c.texts
+	}
+	c.done.texts = true
 	for _, p := range TextFields {
 		if t := c.normOf(p); strings.TrimSpace(t) != "" {
-			out = append(out, lintText{p, sectionName(p), t})
+			c.texts = append(c.texts, lintText{p, sectionName(p), t})
 		}
 	}
-	return out
+	return c.texts
 }
 
 // hit is one occurrence of a text rule; the finding describes the first.
@@ -85,13 +68,10 @@ func (c *checker) report(rule, path string, hits []hit) {
 		return
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].pos < hits[j].pos })
-	c.add(Finding{Rule: rule, Severity: Warning, Anchor: path, Message: hits[0].msg + countNote(len(hits))})
+	c.add(Finding{Rule: rule, Anchor: path, Message: hits[0].msg + countNote(len(hits))})
 }
 
 func (c *checker) t2StockMin() {
-	if c.f.ID != "2021" {
-		return
-	}
 	for _, k := range []string{"rule", "normdoc"} {
 		eff, cell := c.val("t2." + k + ".effective")
 		iss, _ := c.val("t2." + k + ".issued")
@@ -104,7 +84,7 @@ func (c *checker) t2StockMin() {
 		if eff.Num.Cmp(r) >= 0 {
 			continue
 		}
-		c.add(cmpFinding(Finding{Rule: "T2-STOCK-MIN", Severity: Warning, Anchor: cell.ID,
+		c.add(cmpFinding(Finding{Rule: "T2-STOCK-MIN", Anchor: cell.ID,
 			Cells: []string{"t2." + k + ".issued", "t2." + k + ".repealed", cell.ID},
 			Message: "表二 " + cell.RowName + "：现行有效件数" + show(eff) + "小于本年制发件数" + show(iss) + "−本年废止件数" + show(rep) +
 				"=" + r.String() + "，相差" + eff.Num.Sub(r).Abs().String()}, eff.Num, r))
@@ -112,9 +92,6 @@ func (c *checker) t2StockMin() {
 }
 
 func (c *checker) t2DeltaNeg() {
-	if c.f.ID != "2019" {
-		return
-	}
 	for _, g := range []string{"license", "otherservice", "penalty", "coercion", "fee"} {
 		prev, _ := c.val("t2." + g + ".prev")
 		delta, cell := c.val("t2." + g + ".delta")
@@ -125,16 +102,13 @@ func (c *checker) t2DeltaNeg() {
 		if l.Sign() >= 0 {
 			continue
 		}
-		c.add(cmpFinding(Finding{Rule: "T2-DELTA-NEG", Severity: Warning, Anchor: cell.ID, Cells: []string{"t2." + g + ".prev", cell.ID},
+		c.add(cmpFinding(Finding{Rule: "T2-DELTA-NEG", Anchor: cell.ID, Cells: []string{"t2." + g + ".prev", cell.ID},
 			Message: "表二 " + cell.RowName + "：上一年项目数量" + show(prev) + "+本年增/减" + show(delta) + "=" + l.String() + "，本年项目数量不能为负"},
 			l, DecimalOf(0)))
 	}
 }
 
 func (c *checker) t2ProcPair() {
-	if c.f.ID != "2019" {
-		return
-	}
 	items, _ := c.val("t2.procurement.items")
 	amount, _ := c.val("t2.procurement.amount")
 	if items.State != Number || amount.State != Number {
@@ -142,7 +116,7 @@ func (c *checker) t2ProcPair() {
 	}
 	a, b := items.Num.Sign(), amount.Num.Sign()
 	if a == 0 && b > 0 || b == 0 && a > 0 {
-		c.add(Finding{Rule: "T2-PROC-PAIR", Severity: Warning, Anchor: "t2.procurement.amount", Cells: []string{"t2.procurement.items", "t2.procurement.amount"},
+		c.add(Finding{Rule: "T2-PROC-PAIR", Anchor: "t2.procurement.amount", Cells: []string{"t2.procurement.items", "t2.procurement.amount"},
 			Message: "表二 政府集中采购：采购项目数量" + show(items) + "与采购总金额" + show(amount) + "应同为0或同不为0"})
 	}
 }
@@ -152,8 +126,9 @@ func (c *checker) xStock() {
 	p := c.opt.Prev
 	for _, k := range []string{"rule", "normdoc"} {
 		anchor := "t2." + k + ".effective"
-		if c.f.ID != "2021" || c.r.Year < 2022 {
-			return
+		if c.r.Year < 2022 { // the year before used the 2019 format
+			c.skip("X-STOCK", anchor, SkipFormat)
+			continue
 		}
 		if p == nil || p.Year != c.r.Year-1 || p.Format != "2021" {
 			c.skip("X-STOCK", anchor, SkipNoPrevious)
@@ -171,7 +146,7 @@ func (c *checker) xStock() {
 		if eff.Num.Cmp(r) == 0 {
 			continue
 		}
-		c.add(cmpFinding(Finding{Rule: "X-STOCK", Severity: Warning, Anchor: anchor,
+		c.add(cmpFinding(Finding{Rule: "X-STOCK", Anchor: anchor,
 			Cells: []string{"t2." + k + ".issued", "t2." + k + ".repealed", anchor},
 			Message: "表二 " + cell.RowName + "：现行有效件数" + show(eff) + "，" + itoa(p.Year) + "年现行有效件数" + show(pe) +
 				"+本年制发件数" + show(iss) + "−本年废止件数" + show(rep) + "=" + r.String() + "，相差" + eff.Num.Sub(r).Abs().String()}, eff.Num, r))
@@ -195,7 +170,7 @@ func (c *checker) txtS1Gov() {
 		missing = append(missing, "责任追究")
 	}
 	if len(missing) > 0 {
-		c.add(Finding{Rule: "TXT-S1-GOV", Severity: Warning, Anchor: "text.s1",
+		c.add(Finding{Rule: "TXT-S1-GOV", Anchor: "text.s1",
 			Message: "一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：" + strings.Join(missing, "、")})
 	}
 }

@@ -181,7 +181,7 @@ func (c *checker) lintPunct(texts []lintText) {
 		if len(marks) == 0 {
 			continue
 		}
-		c.add(Finding{Rule: "LINT-PUNCT", Severity: Warning, Anchor: t.path,
+		c.add(Finding{Rule: "LINT-PUNCT", Anchor: t.path,
 			Message: t.name + "：中文中使用了半角标点“" + punctFragment(t.text, marks[0]) + "”" + countNote(len(marks)) + "，应使用全角标点"})
 	}
 }

@@ -5,29 +5,6 @@ import (
 	"sync"
 )
 
-// ruleOrder is the rule order of formats.md §8.2, followed by the 公文 rules
-// of gongwen.md §10. Findings are sorted by it, then by anchor.
-var ruleOrder = []string{
-	"FORMAT-YEAR", "VALUE-NUMBER", "VALUE-EMPTY", "VALUE-INT", "VALUE-NONNEG", "VALUE-MONEY",
-	"T3-ROWTOTAL", "T3-RESULTTOTAL", "T3-BALANCE", "T4-TOTAL",
-	"T2-RULE-LEVEL", "T2-STOCK-MIN", "T2-DELTA-NEG", "T2-PROC-PAIR",
-	"X-YEAR", "X-DATE", "X-CARRY", "X-STOCK",
-	"TXT-EMPTY", "TXT-S6-FEE", "TXT-APPLY-NEW", "TXT-APPLY-DONE", "TXT-FORWARD", "TXT-CARRIED", "TXT-REVIEW", "TXT-SUIT", "TXT-S1-GOV",
-	"LINT-YEAR", "LINT-UNIT", "LINT-PLACEHOLDER", "LINT-SPAM", "LINT-OLDSTRUCT", "LINT-NOTICE", "LINT-PARTS", "LINT-PUNCT",
-	"DOC-NUMBER", "DOC-SIGNER", "DOC-PRINTDATE", "DOC-CC",
-}
-
-// RuleIDs returns every rule ID in the order findings are reported.
-func RuleIDs() []string { return slices.Clone(ruleOrder) }
-
-var ruleRank = func() map[string]int {
-	m := make(map[string]int, len(ruleOrder))
-	for i, id := range ruleOrder {
-		m[id] = i
-	}
-	return m
-}()
-
 // checker holds one run: every cell parsed once, the findings so far.
 type checker struct {
 	r     *Report
@@ -38,6 +15,9 @@ type checker struct {
 	res   Result
 	norm  map[string]string   // normalised narrative sections, computed once
 	sents map[string][]string // their sentences
+	texts []lintText          // the non-empty sections, once per run
+	kinds []kindHit           // VALUE-INT/NONNEG/MONEY problems, once per run
+	done  struct{ texts, kinds bool }
 }
 
 // valPool recycles the parsed-cell slice: Check runs on every keystroke.
@@ -66,29 +46,18 @@ func runRules(r *Report, opt CheckOptions) Result {
 			valPool.Put(p)
 		}()
 	}
-	c.formatYear()
-	if c.f != nil {
-		c.valueRules()
-		c.t3RowTotals()
-		c.t3ResultTotals()
-		c.t3Balance()
-		c.t4Totals()
-		c.t2RuleLevel()
-	}
-	c.xYear()
-	c.xDate()
-	if c.f != nil {
-		c.xCarry()
-	}
-	c.txtEmpty()
-	if c.f != nil {
-		c.txtS6Fee()
-	}
-	if !opt.Core {
-		c.lintRules()
-	}
-	if r.Doc.Style == StyleGongwen {
-		c.docRules()
+	for i := range Rules {
+		rule := &Rules[i]
+		switch {
+		case opt.Core && rule.Tier == TierLint, rule.Gongwen && r.Doc.Style != StyleGongwen, rule.cells && c.f == nil:
+			continue
+		case !rule.AppliesTo(c.f):
+			for _, a := range rule.anchors {
+				c.skip(rule.ID, a, SkipFormat)
+			}
+			continue
+		}
+		rule.check(c)
 	}
 	c.sortFindings()
 	return c.res
@@ -123,7 +92,11 @@ func (c *checker) val(id string) (Value, *Cell) {
 	return c.vals[cell.Index], cell
 }
 
-func (c *checker) add(f Finding) { c.res.Findings = append(c.res.Findings, f) }
+// add records a finding with the severity of its rule in Rules.
+func (c *checker) add(f Finding) {
+	f.Severity = Rules[ruleRank[f.Rule]].Severity
+	c.res.Findings = append(c.res.Findings, f)
+}
 
 func (c *checker) skip(rule, anchor, reason string) {
 	c.res.Skipped = append(c.res.Skipped, Skipped{Rule: rule, Anchor: anchor, Reason: reason})

@@ -230,7 +230,7 @@ func (c *checker) lintSpam(texts []lintText) {
 		if len(hits) == 0 {
 			continue
 		}
-		c.add(Finding{Rule: "LINT-SPAM", Severity: Error, Anchor: t.path,
+		c.add(Finding{Rule: "LINT-SPAM", Anchor: t.path,
 			Message: t.name + "：出现异常词“" + t.text[hits[0][0]:hits[0][1]] + "”（本节" + strconv.Itoa(len(hits)) + "处），疑似网页被篡改或复制时带入的垃圾文字"})
 	}
 }

@@ -173,10 +173,10 @@ func (c *checker) xYear() {
 	})
 	switch {
 	case !found:
-		c.add(Finding{Rule: "X-YEAR", Severity: Error, Anchor: "doc.title",
+		c.add(Finding{Rule: "X-YEAR", Anchor: "doc.title",
 			Message: "标题“" + title + "”中没有报告年度（" + itoa(y) + "年）"})
 	case bad != 0:
-		c.add(Finding{Rule: "X-YEAR", Severity: Error, Anchor: "doc.title",
+		c.add(Finding{Rule: "X-YEAR", Anchor: "doc.title",
 			Message: "标题“" + title + "”中的年份(" + itoa(bad) + ")与报告年度(" + itoa(y) + ")不一致"})
 	}
 	for _, path := range []string{"text.preface", "text.s1"} {
@@ -213,7 +213,7 @@ func (c *checker) xYear() {
 			return true
 		})
 		if n > 0 {
-			c.add(Finding{Rule: "X-YEAR", Severity: Error, Anchor: path,
+			c.add(Finding{Rule: "X-YEAR", Anchor: path,
 				Message: "统计期限“" + frag + "”中的年份(" + itoa(first) + ")与报告年度(" + itoa(y) + ")不一致" + countNote(n)})
 		}
 	}
@@ -261,7 +261,7 @@ func (c *checker) deadline() string {
 func (c *checker) xDate() {
 	d := strings.TrimSpace(c.r.Doc.Date)
 	add := func(msg string) {
-		c.add(Finding{Rule: "X-DATE", Severity: Warning, Anchor: "doc.date", Message: msg})
+		c.add(Finding{Rule: "X-DATE", Anchor: "doc.date", Message: msg})
 	}
 	switch {
 	case d == "":
@@ -292,45 +292,60 @@ func hanCount(s string, limit int) int {
 func (c *checker) txtEmpty() {
 	t := c.r.Text
 	if strings.TrimFunc(t.S1, isSpace) == "" {
-		c.add(Finding{Rule: "TXT-EMPTY", Severity: Warning, Anchor: "text.s1", Message: "“" + SectionHeadings[0] + "”内容为空"})
+		c.add(Finding{Rule: "TXT-EMPTY", Anchor: "text.s1", Message: "“" + SectionHeadings[0] + "”内容为空"})
 	}
 	if n := hanCount(t.S5, 20); n < 20 {
-		c.add(Finding{Rule: "TXT-EMPTY", Severity: Warning, Anchor: "text.s5",
+		c.add(Finding{Rule: "TXT-EMPTY", Anchor: "text.s5",
 			Message: "“" + SectionHeadings[4] + "”内容为空或过短（" + itoa(n) + "字），应写明存在的问题和改进情况"})
 	}
 	if strings.TrimFunc(t.S6, isSpace) == "" {
-		c.add(Finding{Rule: "TXT-EMPTY", Severity: Warning, Anchor: "text.s6", Message: "“" + SectionHeadings[5] + "”内容为空"})
+		c.add(Finding{Rule: "TXT-EMPTY", Anchor: "text.s6", Message: "“" + SectionHeadings[5] + "”内容为空"})
 	}
 }
 
-var docNumber = regexp.MustCompile(`^\S+〔(\d{4})〕([1-9]\d*)号$`)
+var docNumberRe = regexp.MustCompile(`^\S+〔(\d{4})〕([1-9]\d*)号$`)
 
-// docRules are the 公文版 field checks of gongwen.md §10.
-func (c *checker) docRules() {
+// docNumber is DOC-NUMBER (gongwen.md §10).
+func (c *checker) docNumber() {
 	d := c.r.Doc
-	if v := strings.TrimSpace(d.DocNumber); v != "" {
-		msg := ""
-		if m := docNumber.FindStringSubmatch(v); m == nil {
-			msg = "发文字号“" + v + "”格式不规范：年份应用六角括号〔〕括入，序号不编虚位、不加“第”字"
-		} else if ValidDate(d.Date) && m[1] != d.Date[:4] {
-			msg = "发文字号年份(" + m[1] + ")与成文日期年份(" + d.Date[:4] + ")不一致"
-		}
-		if msg != "" {
-			c.add(Finding{Rule: "DOC-NUMBER", Severity: Warning, Anchor: "doc.doc_number", Message: msg})
-		}
+	v := strings.TrimSpace(d.DocNumber)
+	if v == "" {
+		return
 	}
-	if strings.TrimSpace(d.Signer) == "" {
-		c.add(Finding{Rule: "DOC-SIGNER", Severity: Warning, Anchor: "doc.signer",
+	msg := ""
+	if m := docNumberRe.FindStringSubmatch(v); m == nil {
+		msg = "发文字号“" + v + "”格式不规范：年份应用六角括号〔〕括入，序号不编虚位、不加“第”字"
+	} else if ValidDate(d.Date) && m[1] != d.Date[:4] {
+		msg = "发文字号年份(" + m[1] + ")与成文日期年份(" + d.Date[:4] + ")不一致"
+	}
+	if msg != "" {
+		c.add(Finding{Rule: "DOC-NUMBER", Anchor: "doc.doc_number", Message: msg})
+	}
+}
+
+// docSigner is DOC-SIGNER: a 上行文 names its 签发人.
+func (c *checker) docSigner() {
+	if strings.TrimSpace(c.r.Doc.Signer) == "" {
+		c.add(Finding{Rule: "DOC-SIGNER", Anchor: "doc.signer",
 			Message: "公文版未填写签发人；报送上级机关（上行文）时应当标注签发人（《党政机关公文处理工作条例》第九条）"})
 	}
+}
+
+// docPrintDate is DOC-PRINTDATE.
+func (c *checker) docPrintDate() {
+	d := c.r.Doc
 	switch p := strings.TrimSpace(d.PrintedDate); {
 	case p == "":
-		c.add(Finding{Rule: "DOC-PRINTDATE", Severity: Warning, Anchor: "doc.printed_date", Message: "印发日期未填写"})
+		c.add(Finding{Rule: "DOC-PRINTDATE", Anchor: "doc.printed_date", Message: "印发日期未填写"})
 	case ValidDate(p) && ValidDate(d.Date) && p < d.Date:
-		c.add(Finding{Rule: "DOC-PRINTDATE", Severity: Warning, Anchor: "doc.printed_date",
+		c.add(Finding{Rule: "DOC-PRINTDATE", Anchor: "doc.printed_date",
 			Message: "印发日期(" + cnDate(p) + ")早于成文日期(" + cnDate(d.Date) + ")"})
 	}
-	if !c.opt.Core && strings.ContainsAny(d.CC, "、；,") {
-		c.add(Finding{Rule: "DOC-CC", Severity: Warning, Anchor: "doc.cc", Message: "抄送机关之间应以“，”分隔，末尾加“。”"})
+}
+
+// docCC is DOC-CC: 抄送机关 are separated by “，”.
+func (c *checker) docCC() {
+	if strings.ContainsAny(c.r.Doc.CC, "、；,") {
+		c.add(Finding{Rule: "DOC-CC", Anchor: "doc.cc", Message: "抄送机关之间应以“，”分隔，末尾加“。”"})
 	}
 }
