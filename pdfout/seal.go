@@ -23,10 +23,19 @@ func CheckSeal(img []byte) error {
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(img))
 	if err != nil {
-		return fmt.Errorf("印章图片不是有效的 PNG 文件：%w", err)
+		return &sealError{"印章图片不是有效的 PNG 文件，请换用 PNG 格式的印章图片", err}
 	}
 	if cfg.Width > MaxSealSide || cfg.Height > MaxSealSide || cfg.Width*cfg.Height > MaxSealPixels {
 		return fmt.Errorf("印章图片为%d×%d像素，过大，请缩小到3000×3000像素以内（1000×1000像素即可印得清晰）", cfg.Width, cfg.Height)
 	}
 	return nil
 }
+
+// sealError keeps the decoder's English cause out of the sentence shown.
+type sealError struct {
+	msg   string
+	cause error
+}
+
+func (e *sealError) Error() string { return e.msg }
+func (e *sealError) Unwrap() error { return e.cause }

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 
 	"nianbao/pdfout"
 )
@@ -32,26 +31,32 @@ func runExtract(e *env, args []string) int {
 		fl.Usage()
 		return exitFailure
 	}
-	data, err := os.ReadFile(files[0])
+	data, err := pdfout.ReadPDFFile(files[0])
 	if err != nil {
-		fmt.Fprintf(e.stderr, "无法读取“%s”：%v\n", files[0], err)
+		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	_, raw, err := pdfout.ExtractReport(data)
+	x, err := pdfout.Extract(data)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "“%s”：%v\n", files[0], err)
 		return exitFailure
 	}
+	// A doubtful attachment is still written out, for the reader to compare.
+	result := exitOK
+	for _, w := range x.Warnings {
+		fmt.Fprintf(e.stderr, "“%s”：%s\n", files[0], w)
+		result = exitFinding
+	}
 	if *out == "" {
-		if _, err := e.stdout.Write(raw); err != nil {
+		if _, err := e.stdout.Write(x.JSON); err != nil {
 			fmt.Fprintf(e.stderr, "写出失败：%v\n", err)
 			return exitFailure
 		}
-		return exitOK
+		return result
 	}
-	if err := writeFileAtomic(*out, raw); err != nil {
+	if err := writeFileAtomic(*out, x.JSON); err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	return exitOK
+	return result
 }

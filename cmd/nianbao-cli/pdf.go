@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"nianbao/app"
@@ -56,8 +57,8 @@ func runPDF(e *env, args []string) int {
 	}
 	opt := pdfout.Options{Style: *style, Draft: *draft}
 	if *seal != "" {
-		if opt.Seal, err = os.ReadFile(*seal); err != nil {
-			fmt.Fprintf(e.stderr, "无法读取印章图片“%s”：%v\n", *seal, err)
+		if opt.Seal, err = readSeal(*seal); err != nil {
+			fmt.Fprintf(e.stderr, "“%s”：%v\n", *seal, err)
 			return exitFailure
 		}
 	}
@@ -94,4 +95,22 @@ func runPDF(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, c)
 	}
 	return exitOK
+}
+
+// readSeal reads at most one byte more than a seal may have and checks the
+// image header, so a huge image is refused before it is decoded.
+func readSeal(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取印章图片：%w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, pdfout.MaxSealFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("无法读取印章图片：%w", err)
+	}
+	if err := pdfout.CheckSeal(b); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
