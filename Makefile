@@ -6,7 +6,7 @@ export PATH := /usr/local/go/bin:$(GOBIN):$(PATH)
 # Everything the build, the tests and the packages need from Debian; installed only when missing.
 APT_PACKAGES := gcc libc6-dev pkg-config git xz-utils file \
 	libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
-	gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb xauth libreoffice-writer-nogui fonts-noto-cjk
+	gcc-mingw-w64-x86-64 poppler-utils qpdf xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk
 
 # The packaging command of the Fyne version in go.mod (the newer fyne.io/tools is not reachable offline).
 FYNE_CMD := fyne.io/fyne/v2/cmd/fyne@v2.7.1
@@ -14,7 +14,7 @@ FYNE_CMD := fyne.io/fyne/v2/cmd/fyne@v2.7.1
 BIN := bin
 WINDOWS_CGO := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
-.PHONY: setup build run test crossbuild bench dist clean
+.PHONY: setup build run test crossbuild bench dist dist-setup clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -55,7 +55,11 @@ bench: setup
 $(GOBIN)/fyne:
 	go install $(FYNE_CMD)
 
-dist: setup $(GOBIN)/fyne
+# The arm64 cross compiler and libraries and qemu, for make dist only, so CI does not grow.
+dist-setup: setup
+	./packaging/setup-cross.sh
+
+dist: setup dist-setup $(GOBIN)/fyne
 	FYNE=$(GOBIN)/fyne ./packaging/dist.sh
 
 clean:
