@@ -63,7 +63,7 @@ func loadCells(t testing.TB, name string) handFixture {
 }
 
 func samplePath(t testing.TB, name string) string {
-	p := filepath.Join("..", "..", "shared", "samples", name)
+	p := filepath.Join(sharedDir(), "samples", name)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("sample %s not available: %v", p, err)
 	}
@@ -111,4 +111,43 @@ func TestSampleHTML(t *testing.T) {
 			t.Errorf("page furniture in the text: %.60q", p)
 		}
 	}
+}
+
+func TestSamplePDF(t *testing.T) {
+	res, err := ImportFile(context.Background(), samplePath(t, "hongze-2024.pdf"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAgainst(t, loadCells(t, "hongze-2024"), res)
+	if res.Source != SourceText || res.Report.Unit.Level != "county" {
+		t.Errorf("source %s level %s", res.Source, res.Report.Unit.Level)
+	}
+	rep := res.Report
+	if rep.Doc.Title != "淮安市洪泽区人民政府2024年政府信息公开工作年度报告" {
+		t.Errorf("title %q", rep.Doc.Title)
+	}
+	// The misprinted label 「2.其他法律行政止公开」 and the 2019-style single
+	// （六）其他处理 row are recognised; the mix is reported.
+	if !hasWarning(res, "（六）其他处理") {
+		t.Errorf("no warning for the single （六） row: %v", res.Warnings)
+	}
+	if !strings.HasPrefix(rep.Text.S1, "2024年，淮安市洪泽区人民政府坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党中央国务院") {
+		t.Errorf("s1 %.80q", rep.Text.S1)
+	}
+	// The page footers (-1- …) are not in the text.
+	if strings.Contains(rep.Text.S1, "-2-") || strings.Contains(rep.Text.S5, "-4-") {
+		t.Errorf("page footer in the text")
+	}
+	if rep.Text.S6 != "2024年，区政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费0元。" {
+		t.Errorf("s6 %q", rep.Text.S6)
+	}
+}
+
+func hasWarning(res *Result, part string) bool {
+	for _, w := range res.Warnings {
+		if strings.Contains(w, part) {
+			return true
+		}
+	}
+	return false
 }

@@ -188,6 +188,12 @@ func findMeta(doc *Doc, ps []para) metaInfo {
 				m.doc.DocNumber = strings.ReplaceAll(t, " ", "")
 				continue
 			}
+			if section == 0 && titleAt < 0 && i+1 < len(ps) && !titleRe.MatchString(strings.ReplaceAll(t, " ", "")) &&
+				len([]rune(t)) <= 30 && titleRe.MatchString(strings.ReplaceAll(t+ps[i+1].text, " ", "")) {
+				// A title printed on two lines: the name, then the year and the rest.
+				ps[i+1].text = t + ps[i+1].text
+				continue
+			}
 			if mm := titleRe.FindStringSubmatch(strings.ReplaceAll(t, " ", "")); mm != nil && section == 0 && titleAt < 0 {
 				titleAt = i
 				m.doc.Title = strings.ReplaceAll(t, " ", "")

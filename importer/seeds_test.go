@@ -21,7 +21,13 @@ var seedFiles = []struct{ src, fixture string }{
 	{"004_19ace9a49f2df35a.txt", "xinjiang-2021"},
 }
 
-const seedDir = "../../shared/seeds"
+// sharedDir is ../shared of the repository, or $NIANBAO_SHARED.
+func sharedDir() string {
+	if d := os.Getenv("NIANBAO_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "shared")
+}
 
 func loadFixture(t testing.TB, name string) *app.Report {
 	t.Helper()
@@ -38,7 +44,7 @@ func loadFixture(t testing.TB, name string) *app.Report {
 }
 
 func seedPath(t testing.TB, name string) string {
-	p := filepath.Join(seedDir, name)
+	p := filepath.Join(sharedDir(), "seeds", name)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("seed %s not available: %v", p, err)
 	}

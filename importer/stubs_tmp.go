@@ -1,6 +1,3 @@
 package importer
 
-import "context"
-
-func ReadXLSX(data []byte) (*Doc, error)                     { return nil, refuse("todo", nil) }
-func ReadPDF(ctx context.Context, data []byte) (*Doc, error) { return nil, refuse("todo", nil) }
+func ReadXLSX(data []byte) (*Doc, error) { return nil, refuse("todo", nil) }
