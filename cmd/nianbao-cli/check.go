@@ -34,10 +34,11 @@ func runCheck(e *env, args []string) int {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(e.stderr)
 	prev := fl.String("prev", "", "上年报告，用于年度间校验（X-CARRY） / last year's report for cross-year checks")
-	asJSON := fl.Bool("json", false, "以 JSON 数组输出 / print the findings as a JSON array")
-	lint := fl.Bool("lint", false, "同时运行文字提示规则 / also run the lint tier")
+	asJSON := fl.Bool("json", false, "以 JSON 输出问题和未检查的规则 / print the findings and the rules not checked as JSON")
+	core := fl.Bool("core", false, "只运行核心规则，不运行文字提示规则 / run the core tier only")
+	fl.Bool("lint", false, "文字提示规则已默认运行，此选项保留以兼容旧脚本 / the lint tier runs by default; kept for old scripts")
 	fl.Usage = func() {
-		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli check [--prev LASTYEAR.nianbao.json] [--json] [--lint] FILE.nianbao.json\n")
+		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli check [--prev LASTYEAR.nianbao.json] [--json] [--core] FILE.nianbao.json\n")
 		fl.PrintDefaults()
 	}
 	files, code, ok := parseAnywhere(fl, args)
@@ -53,7 +54,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	opt := app.CheckOptions{Core: !*lint}
+	opt := app.CheckOptions{Core: *core}
 	if *prev != "" {
 		p, err := loadReportFile(*prev)
 		if err != nil {
@@ -68,7 +69,7 @@ func runCheck(e *env, args []string) int {
 	}
 	res := app.Check(r, opt)
 	if *asJSON {
-		if err := writeFindingsJSON(e.stdout, res.Findings); err != nil {
+		if err := writeResultJSON(e.stdout, res); err != nil {
 			fmt.Fprintf(e.stderr, "输出失败：%v\n", err)
 			return exitFailure
 		}
@@ -91,12 +92,17 @@ func severityWord(s app.Severity) string {
 	return "WARN"
 }
 
-// summary is the last line of `check`: counts, and what was not checked.
+// summary is the last line of `check`: counts, and what could not be
+// checked. Rules that do not exist in the report's format are left out: the
+// JSON lists them.
 func summary(res app.Result) string {
 	s := fmt.Sprintf("检查结果：%d个错误，%d个警告", len(res.Errors()), len(res.Warnings()))
 	reasons := map[string]int{}
 	var order []string
 	for _, sk := range res.Skipped {
+		if sk.Reason == app.SkipFormat {
+			continue
+		}
 		if reasons[sk.Reason] == 0 {
 			order = append(order, sk.Reason)
 		}
@@ -108,14 +114,25 @@ func summary(res app.Result) string {
 	return s + "。"
 }
 
-func writeFindingsJSON(w io.Writer, fs []app.Finding) error {
-	out := make([]jsonFinding, len(fs))
-	for i, f := range fs {
+// jsonResult is what `check --json` prints: the findings, and every rule
+// instance not checked with its reason (formats.md §8.1 未检查), so that a
+// reader can tell «passed» from «could not check».
+type jsonResult struct {
+	Findings []jsonFinding `json:"findings"`
+	Skipped  []app.Skipped `json:"skipped"`
+}
+
+func writeResultJSON(w io.Writer, res app.Result) error {
+	out := jsonResult{Findings: make([]jsonFinding, len(res.Findings)), Skipped: res.Skipped}
+	for i, f := range res.Findings {
 		cells := f.Cells
 		if cells == nil {
 			cells = []string{}
 		}
-		out[i] = jsonFinding{f.Rule, string(f.Severity), f.Anchor, cells, f.Left, f.Right, f.Diff, f.Message}
+		out.Findings[i] = jsonFinding{f.Rule, string(f.Severity), f.Anchor, cells, f.Left, f.Right, f.Diff, f.Message}
+	}
+	if out.Skipped == nil {
+		out.Skipped = []app.Skipped{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -24,7 +24,7 @@ func cli(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func TestCheckWorkedExamplePasses(t *testing.T) {
-	code, out, errs := cli(t, "check", example)
+	code, out, errs := cli(t, "check", "--core", example)
 	if code != exitOK || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -34,7 +34,7 @@ func TestCheckWorkedExamplePasses(t *testing.T) {
 }
 
 func TestCheckPrintsFindingLines(t *testing.T) {
-	code, out, _ := cli(t, "check", broken+"T3-BALANCE.nianbao.json")
+	code, out, _ := cli(t, "check", "--core", broken+"T3-BALANCE.nianbao.json")
 	want := "ERROR T3-BALANCE t3.forward.natural 表三 自然人列：本年新收(2)+上年结转(1)=3，办理结果总计(2)+结转下年度(0)=2，相差1\n" +
 		"ERROR T3-BALANCE t3.forward.total 表三 总计列：本年新收(2)+上年结转(1)=3，办理结果总计(2)+结转下年度(0)=2，相差1\n" +
 		"检查结果：2个错误，0个警告，7项未检查（缺少上年报告）。\n"
@@ -44,7 +44,7 @@ func TestCheckPrintsFindingLines(t *testing.T) {
 }
 
 func TestCheckWarningsOnlyExitZero(t *testing.T) {
-	code, out, _ := cli(t, "check", "--prev", broken+"X-CARRY.prev.nianbao.json", broken+"X-CARRY.nianbao.json")
+	code, out, _ := cli(t, "check", "--core", "--prev", broken+"X-CARRY.prev.nianbao.json", broken+"X-CARRY.nianbao.json")
 	want := "WARN X-CARRY t3.carried.natural 表三 自然人列：上年结转(0)与2020年报告“结转下年度继续办理”(1)不一致，相差1\n" +
 		"WARN X-CARRY t3.carried.total 表三 总计列：上年结转(0)与2020年报告“结转下年度继续办理”(1)不一致，相差1\n" +
 		"检查结果：0个错误，2个警告。\n"
@@ -55,23 +55,27 @@ func TestCheckWarningsOnlyExitZero(t *testing.T) {
 
 func TestCheckJSON(t *testing.T) {
 	// Flags may follow the file name.
-	code, out, _ := cli(t, "check", broken+"T3-RESULTTOTAL.nianbao.json", "--json")
+	code, out, _ := cli(t, "check", broken+"T3-RESULTTOTAL.nianbao.json", "--json", "--core")
 	if code != exitFinding {
 		t.Fatalf("exit %d", code)
 	}
-	var raw []map[string]any
-	if err := json.Unmarshal([]byte(out), &raw); err != nil {
-		t.Fatalf("not a JSON array: %v\n%s", err, out)
+	var raw struct {
+		Findings []map[string]any `json:"findings"`
+		Skipped  []map[string]any `json:"skipped"`
 	}
-	for _, f := range raw {
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		t.Fatalf("not a {findings, skipped} object: %v\n%s", err, out)
+	}
+	for _, f := range raw.Findings {
 		for _, k := range []string{"rule", "severity", "anchor", "cells", "left", "right", "diff", "message"} {
 			if _, ok := f[k]; !ok {
 				t.Errorf("finding lacks %q: %v", k, f)
 			}
 		}
 	}
-	var got, want []map[string]any
-	_ = json.Unmarshal([]byte(out), &got)
+	var want []map[string]any
 	data, err := os.ReadFile(broken + "T3-RESULTTOTAL.expected.json")
 	if err != nil {
 		t.Fatal(err)
@@ -79,12 +83,64 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal(data, &want); err != nil {
 		t.Fatal(err)
 	}
+	got := raw.Findings
+	for _, f := range got { // the expected file leaves out empty fields
+		for k, v := range f {
+			if v == "" || k == "cells" && len(v.([]any)) == 0 {
+				delete(f, k)
+			}
+		}
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("--json differs from the hand-written expected findings:\n%s", out)
 	}
-	// No findings: an empty array, not null.
-	_, out, _ = cli(t, "check", "--json", example)
-	if strings.TrimSpace(out) != "[]" {
+	// The core tier of a 2021 report without the previous year: X-CARRY is
+	// not checked in any of the seven columns.
+	var skipped []string
+	for _, s := range raw.Skipped {
+		skipped = append(skipped, s["rule"].(string)+" "+s["anchor"].(string)+" "+s["reason"].(string))
+	}
+	wantSkipped := []string{
+		"X-CARRY t3.carried.natural 缺少上年报告", "X-CARRY t3.carried.commercial 缺少上年报告", "X-CARRY t3.carried.research 缺少上年报告",
+		"X-CARRY t3.carried.social 缺少上年报告", "X-CARRY t3.carried.legal 缺少上年报告", "X-CARRY t3.carried.othorg 缺少上年报告",
+		"X-CARRY t3.carried.total 缺少上年报告",
+	}
+	if !reflect.DeepEqual(skipped, wantSkipped) {
+		t.Errorf("skipped\n got %v\nwant %v", skipped, wantSkipped)
+	}
+}
+
+// Both tiers on the worked example: no finding that is an error; the
+// 2019-only rules and X-STOCK (the year before used the 2019 format) are
+// listed as 不适用本格式, X-CARRY as 缺少上年报告.
+func TestCheckJSONBothTiers(t *testing.T) {
+	code, out, _ := cli(t, "check", "--json", "--prev", broken+"X-CARRY.prev.nianbao.json", broken+"X-CARRY.nianbao.json")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	var res struct {
+		Findings []struct{ Rule, Anchor string }         `json:"findings"`
+		Skipped  []struct{ Rule, Anchor, Reason string } `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	var skipped []string
+	for _, s := range res.Skipped {
+		skipped = append(skipped, s.Rule+" "+s.Anchor+" "+s.Reason)
+	}
+	want := []string{
+		"T2-DELTA-NEG t2.license.delta 不适用本格式", "T2-DELTA-NEG t2.otherservice.delta 不适用本格式", "T2-DELTA-NEG t2.penalty.delta 不适用本格式",
+		"T2-DELTA-NEG t2.coercion.delta 不适用本格式", "T2-DELTA-NEG t2.fee.delta 不适用本格式",
+		"T2-PROC-PAIR t2.procurement.amount 不适用本格式",
+		"X-STOCK t2.rule.effective 不适用本格式", "X-STOCK t2.normdoc.effective 不适用本格式",
+	}
+	if !reflect.DeepEqual(skipped, want) {
+		t.Errorf("skipped\n got %v\nwant %v", skipped, want)
+	}
+	// No findings: an empty list, not null; the same for skipped.
+	_, out, _ = cli(t, "check", "--json", "--core", "--prev", "../../testdata/passing/X-STOCK.prev.nianbao.json", "../../testdata/passing/X-STOCK.nianbao.json")
+	if strings.Join(strings.Fields(out), "") != `{"findings":[],"skipped":[]}` {
 		t.Errorf("no findings: %q", out)
 	}
 }
@@ -115,19 +171,31 @@ func TestCheckUnreadableFiles(t *testing.T) {
 	}
 }
 
-func TestCheckLint(t *testing.T) {
-	code, out, _ := cli(t, "check", "--lint", example)
+// The lint tier runs by default; --lint is still accepted and changes nothing.
+func TestCheckLintByDefault(t *testing.T) {
 	want := "WARN TXT-S1-GOV text.s1 一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：工作考核、社会评议、责任追究\n" +
-		"检查结果：0个错误，1个警告，7项未检查（缺少上年报告）。\n"
-	if code != exitOK || out != want {
-		t.Errorf("exit %d\n got %q\nwant %q", code, out, want)
+		"WARN LINT-PUNCT text.s5 五、存在的主要问题及改进情况：中文中使用了半角标点“措施:一是”（本节共11处），应使用全角标点\n" +
+		"检查结果：0个错误，2个警告，7项未检查（缺少上年报告）。\n"
+	for _, args := range [][]string{{"check", example}, {"check", "--lint", example}} {
+		code, out, _ := cli(t, args...)
+		if code != exitOK || out != want {
+			t.Errorf("%v: exit %d\n got %q\nwant %q", args, code, out, want)
+		}
+	}
+}
+
+// LINT-SPAM is an error: the spam seed fails the check.
+func TestCheckSpamIsAnError(t *testing.T) {
+	code, out, _ := cli(t, "check", "../../testdata/seeds/mogu-2023.nianbao.json")
+	if code != exitFinding || !strings.Contains(out, "ERROR LINT-SPAM text.s1 一、总体情况：出现异常词“UedBet”（本节15处），疑似网页被篡改或复制时带入的垃圾文字\n") {
+		t.Errorf("exit %d\n%s", code, out)
 	}
 }
 
 // TestCheckBrokenWorkedExample is formats.md §10.3 (a) end to end: the file
-// as stored, all tiers, 7 errors and 4 warnings in the order of the spec.
+// as stored, both tiers, 7 errors and 5 warnings in the order of the spec.
 func TestCheckBrokenWorkedExample(t *testing.T) {
-	code, out, _ := cli(t, "check", "--lint", "../../app/testdata/xinjiang-2021-broken.nianbao.json")
+	code, out, _ := cli(t, "check", "../../app/testdata/xinjiang-2021-broken.nianbao.json")
 	want := strings.Join([]string{
 		"WARN VALUE-EMPTY t4.suitafter.pending 表四 复议后起诉 尚未审结：未填写（空白不等于0；没有数据请填0）",
 		"ERROR VALUE-NONNEG t3.forward.commercial 表三 结转下年度行 商业企业列：数值(-1)不能为负数",
@@ -139,8 +207,9 @@ func TestCheckBrokenWorkedExample(t *testing.T) {
 		"ERROR T4-TOTAL t4.suitafter.total 表四 复议后起诉：总计(1)，结果维持(0)+结果纠正(0)+其他结果(0)+尚未审结(空)=0，相差1",
 		"WARN TXT-S6-FEE text.s6 表二 行政事业性收费 本年收费金额(0.00005)大于0，但“六、其他需要报告的事项”未说明收费情况；请写明本年度是否收取信息处理费及金额",
 		"WARN TXT-S1-GOV text.s1 一、总体情况：人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况（条例第五十条），文中未提及：工作考核、社会评议、责任追究",
-		"WARN LINT-YEAR text.s1 一、总体情况：句子“2020年，共受理办结依申请公开2件。”以2020年开头，而报告年度为2021年，疑似沿用上年文字",
-		"检查结果：7个错误，4个警告，7项未检查（缺少上年报告）。",
+		"WARN LINT-YEAR text.s1 一、总体情况：句子“2020年，共受理办结依申请公开2件。”以2020年开头，而报告年度为2021年，疑似沿用往年文字",
+		"WARN LINT-PUNCT text.s5 五、存在的主要问题及改进情况：中文中使用了半角标点“措施:一是”（本节共11处），应使用全角标点",
+		"检查结果：7个错误，5个警告，7项未检查（缺少上年报告）。",
 		"",
 	}, "\n")
 	if code != exitFinding || out != want {

@@ -52,7 +52,7 @@ func TestRecomputeBrokenExample(t *testing.T) {
 	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".nianbao-*")); len(m) != 0 {
 		t.Errorf("temp files left: %v", m)
 	}
-	code, out, _ = cli(t, "check", path)
+	code, out, _ = cli(t, "check", "--core", path)
 	want := "WARN VALUE-EMPTY t4.suitafter.pending 表四 复议后起诉 尚未审结：未填写（空白不等于0；没有数据请填0）\n" +
 		"ERROR VALUE-NONNEG t3.forward.commercial 表三 结转下年度行 商业企业列：数值(-1)不能为负数\n" +
 		"ERROR VALUE-MONEY t2.fee.amount 表二 行政事业性收费 本年收费金额：金额(0.00005)超过4位小数（单位万元，最小为0.0001万元即1元）\n" +
