@@ -108,3 +108,7 @@ func (d *Draft) saveCounts() {
 	}
 	d.counts = c
 }
+
+// SetStore points the draft at a reopened workspace; queued edits are
+// saved there on the next Retry.
+func (d *Draft) SetStore(s Store) { d.store = s }

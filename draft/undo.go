@@ -85,3 +85,11 @@ func (d *Draft) apply(s step) applied {
 	*p = s.old
 	return applied{rev, d.commit(nil, []string{s.field}, edit{field: s.field, value: s.old})}
 }
+
+// EndTyping ends the current typing run: the next keystroke, even in the
+// same cell or field, starts a new undo step (the cell lost focus).
+func (d *Draft) EndTyping() {
+	if n := len(d.undo); n > 0 {
+		d.undo[n-1].key = ""
+	}
+}

@@ -23,6 +23,7 @@ type CheckPanel struct {
 
 	onSelect  func(f app.Finding)
 	onExplain func(key, text string)
+	onAllow   func(f app.Finding)
 
 	errHead, warnHead, skipHead *widget.Label
 	none                        *widget.Label
@@ -74,6 +75,10 @@ func (p *CheckPanel) OnSelect(fn func(f app.Finding)) { p.onSelect = fn }
 // Finding.Key().
 func (p *CheckPanel) OnExplain(fn func(key, text string)) { p.onExplain = fn }
 
+// OnAllow sets the action of «加入允许词» on a LINT-SPAM finding: the clerk
+// is sure a flagged word is legitimate.
+func (p *CheckPanel) OnAllow(fn func(f app.Finding)) { p.onAllow = fn }
+
 // Counts returns the numbers of errors and warnings shown.
 func (p *CheckPanel) Counts() (errors, warnings int) { return p.errors, p.warns }
 
@@ -91,8 +96,9 @@ func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
 	objs := []fyne.CanvasObject{p.errHead}
 	row := func(key string, f app.Finding, text string, explain bool) {
 		r := p.rows[key]
-		if r == nil {
-			r = newFindingRow(p, explain)
+		allow := f.Rule == "LINT-SPAM" && p.onAllow != nil
+		if r == nil || (r.allow != nil) != allow {
+			r = newFindingRow(p, explain, allow)
 			fresh = append(fresh, r.obj)
 		}
 		r.set(f, text)
@@ -228,15 +234,21 @@ type findingRow struct {
 	p       *CheckPanel
 	item    *findingItem
 	explain *explainEntry
+	allow   *widget.Button // «加入允许词» of a LINT-SPAM finding
 	obj     fyne.CanvasObject
 }
 
-func newFindingRow(p *CheckPanel, explain bool) *findingRow {
+func newFindingRow(p *CheckPanel, explain, allow bool) *findingRow {
 	r := &findingRow{p: p, item: newFindingItem(p)}
 	r.obj = r.item
 	if explain {
 		r.explain = newExplainEntry(r)
 		r.obj = container.NewVBox(r.item, container.NewPadded(r.explain))
+	}
+	if allow {
+		r.allow = widget.NewButton("确属正常用语，加入允许词…", func() { p.onAllow(r.item.f) })
+		r.allow.Importance = widget.LowImportance
+		r.obj = container.NewVBox(r.item, container.NewHBox(r.allow))
 	}
 	return r
 }

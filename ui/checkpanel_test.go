@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
+	"nianbao/draft"
 )
 
 func panelTexts(p *CheckPanel) string {
@@ -141,25 +142,18 @@ func TestCheckPanelWithRealCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	ed := NewTableEditor(f, f.Table("t3"))
-	ed.SetReport(r)
+	d := draft.New(nil, 0, r, nil, app.CheckOptions{})
+	ed.SetDraft(d)
 	p := NewCheckPanel()
 	w := test.NewTempWindow(t, container.NewHSplit(ed, p))
 	w.Resize(fyne.NewSize(1280, 800))
 	c := w.Canvas()
-	run := func() {
-		res := app.Check(r, app.CheckOptions{})
+	show := func(res app.Result) {
 		p.SetResult(res, r.Explanations)
 		ed.SetFindings(res.Findings)
 	}
-	ed.OnChange(func(id, raw string) { r.SetCell(id, raw); app.Recompute(r); run() })
-	ed.OnChangeMany(func(m map[string]string) {
-		for id, v := range m {
-			r.SetCell(id, v)
-		}
-		app.Recompute(r)
-		run()
-	})
-	run()
+	ed.OnChange(func(ch draft.Change, err error) { show(ch.Result) })
+	show(d.Result())
 	ed.FillEmptyZero()
 	if e, _ := p.Counts(); e != 0 {
 		t.Fatalf("all-zero report has %d errors: %v", e, app.Check(r, app.CheckOptions{}).Errors())

@@ -21,11 +21,11 @@ func reportName(r *app.Report) string {
 // showDeleteReport asks before deleting the open report. Cancel is the
 // highlighted, focused button, so a stray Space keeps the report.
 func (m *MainWindow) showDeleteReport() {
-	if m.rep == nil {
+	if m.report() == nil {
 		m.say("请先新建或打开一份报告。")
 		return
 	}
-	id, name := m.id, reportName(m.rep)
+	id, name := m.id, reportName(m.report())
 	// Two labels, so a line never starts with the comma or splits the name from its year.
 	ask := widget.NewLabel("确定删除“" + name + "”的报告吗？")
 	ask.Wrapping = fyne.TextWrapWord
@@ -88,7 +88,7 @@ func (m *MainWindow) DeleteReport(id int64) error {
 
 // closeReport leaves no report open: the window looks as on an empty workspace.
 func (m *MainWindow) closeReport() {
-	m.id, m.rep, m.prev, m.result = 0, nil, nil, app.Result{}
+	m.id, m.d = 0, nil
 	m.tabs, m.tabItem, m.editors, m.texts, m.form = nil, [tabCount]*container.TabItem{}, nil, nil, nil
 	m.checks.SetResult(app.Result{}, nil)
 	m.win.SetTitle("年报助手")

@@ -35,6 +35,7 @@ var docFieldDefs = []struct{ path, label, hint string }{
 // docForm is the 基本信息与落款 page.
 type docForm struct {
 	m       *MainWindow
+	allow   *fyne.Container // the workspace's LINT-SPAM allow-list
 	unit    *textEntry
 	level   *widget.Select
 	style   *widget.RadioGroup
@@ -49,7 +50,7 @@ var styleNames = []struct{ id, name string }{{app.StylePublic, "公开版"}, {ap
 
 func newDocForm(m *MainWindow) *docForm {
 	d := &docForm{m: m, entries: map[string]*textEntry{}, dateMsg: map[string]*widget.Label{}}
-	r := m.rep
+	r := m.report()
 	refuse := func(r rune) { m.say(refusedMessage(r)) }
 
 	d.unit = newTextEntry(false, refuse)
@@ -59,8 +60,8 @@ func newDocForm(m *MainWindow) *docForm {
 			m.say("机关名称不能为空，未保存。")
 			return
 		}
-		if id, err := m.ws.FindReport(s, m.rep.Year); err == nil && id != m.id {
-			m.say(fmt.Sprintf("工作区中已有“%s”%d年的报告，机关名称未保存。", s, m.rep.Year))
+		if id, err := m.ws.FindReport(s, m.report().Year); err == nil && id != m.id {
+			m.say(fmt.Sprintf("工作区中已有“%s”%d年的报告，机关名称未保存。", s, m.report().Year))
 			return
 		}
 		m.fieldEdited("unit.name", s)
@@ -73,7 +74,7 @@ func newDocForm(m *MainWindow) *docForm {
 	d.level.SetSelected(app.LevelName(r.Unit.Level))
 	d.level.OnChanged = func(s string) {
 		for _, l := range app.LevelNames {
-			if l.Name == s && l.Level != m.rep.Unit.Level {
+			if l.Name == s && l.Level != m.report().Unit.Level {
 				m.fieldEdited("unit.level", l.Level)
 			}
 		}
@@ -87,7 +88,7 @@ func newDocForm(m *MainWindow) *docForm {
 	d.style.SetSelected(styleName(r.Doc.Style))
 	d.style.OnChanged = func(s string) {
 		for _, st := range styleNames {
-			if st.name == s && st.id != m.rep.Doc.Style {
+			if st.name == s && st.id != m.report().Doc.Style {
 				m.fieldEdited("doc.style", st.id)
 			}
 		}
@@ -129,6 +130,9 @@ func newDocForm(m *MainWindow) *docForm {
 		widget.NewButton("移除印章", func() { d.setSeal(nil) })))
 	form.Append("印章", sealBox)
 	form.Append("打印字体", d.fontsSection())
+	d.allow = container.NewVBox()
+	d.showAllowWords()
+	form.Append("允许词", d.allow)
 	d.content = container.NewVScroll(form)
 	return d
 }
@@ -157,6 +161,17 @@ func (d *docForm) dateChanged(path, s string) {
 	d.m.fieldEdited(path, s)
 }
 
+// sync shows a document field the owner changed (undo).
+func (d *docForm) sync(path string) {
+	e := d.entries[path]
+	if e == nil {
+		return
+	}
+	if v := d.m.report().DocField(path); v != nil && e.Text != *v {
+		e.SetText(*v)
+	}
+}
+
 // focus puts the cursor into the field of a finding's anchor.
 func (d *docForm) focus(c fyne.Canvas, anchor string) {
 	if e := d.entries[anchor]; e != nil {
@@ -169,7 +184,7 @@ func (d *docForm) focus(c fyne.Canvas, anchor string) {
 }
 
 func (d *docForm) loadSeal() {
-	data, err := d.m.ws.Seal(d.m.rep.Unit.Name)
+	data, err := d.m.ws.Seal(d.m.report().Unit.Name)
 	if err != nil {
 		d.m.fail("读取印章", err)
 	}
@@ -213,7 +228,7 @@ func (d *docForm) setSeal(data []byte) {
 			return
 		}
 	}
-	if err := d.m.ws.SaveSeal(d.m.rep.Unit.Name, data); err != nil {
+	if err := d.m.ws.SaveSeal(d.m.report().Unit.Name, data); err != nil {
 		d.m.fail("保存印章", err)
 		return
 	}

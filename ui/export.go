@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
@@ -38,18 +37,18 @@ func safeName(s string) string {
 // ExportPDF renders the open report to path. With errors and !draft it
 // returns *pdfout.CheckError and writes nothing.
 func (m *MainWindow) ExportPDF(path string, draft bool) error {
-	if m.rep == nil {
+	if m.report() == nil {
 		return errors.New("没有打开的报告。")
 	}
 	if !m.flush() {
 		return errors.New("有修改尚未保存，请先重试保存。")
 	}
-	seal, err := m.ws.Seal(m.rep.Unit.Name)
+	seal, err := m.ws.Seal(m.report().Unit.Name)
 	if err != nil {
 		return fmt.Errorf("读取印章失败：%s", userMessage(err))
 	}
 	var buf bytes.Buffer
-	err = pdfout.Render(&buf, m.rep, pdfout.Options{Style: m.rep.Doc.Style, Seal: seal, Draft: draft, Prev: m.prev, Fonts: m.fontSet()})
+	err = pdfout.Render(&buf, m.report(), pdfout.Options{Style: m.report().Doc.Style, Seal: seal, Draft: draft, Prev: m.d.Prev(), Fonts: m.fontSet()})
 	if err != nil {
 		return err
 	}
@@ -86,11 +85,11 @@ func writeFileAtomic(path string, data []byte) error {
 // showExportPDF refuses a report with errors (offering a draft) and otherwise
 // asks where to save.
 func (m *MainWindow) showExportPDF() {
-	if m.rep == nil {
+	if m.report() == nil {
 		m.say("请先新建或打开一份报告。")
 		return
 	}
-	errs := m.result.Errors()
+	errs := m.Result().Errors()
 	if len(errs) == 0 {
 		m.confirmWarnings(func() { m.askPDFPath(false) })
 		return
@@ -102,8 +101,8 @@ func (m *MainWindow) showExportPDF() {
 // Unexplained returns the warnings that have no 出错说明 yet.
 func (m *MainWindow) Unexplained() []app.Finding {
 	var out []app.Finding
-	for _, f := range m.result.Warnings() {
-		if strings.TrimSpace(m.rep.Explanations[f.Key()]) == "" {
+	for _, f := range m.Result().Warnings() {
+		if strings.TrimSpace(m.report().Explanations[f.Key()]) == "" {
 			out = append(out, f)
 		}
 	}
@@ -161,44 +160,14 @@ func listFindings(fs []app.Finding, max int, line func(int, app.Finding) string)
 	return lines
 }
 
-func (m *MainWindow) lastDir() fyne.ListableURI {
-	dir, _ := m.ws.Setting(settingLastDir)
-	if dir == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			dir = home
-		}
-	}
-	l, err := fstorage.ListerForURI(fstorage.NewFileURI(dir))
-	if err != nil {
-		return nil
-	}
-	return l
-}
-
 func (m *MainWindow) askPDFPath(draft bool) {
-	name := DefaultPDFName(m.rep)
-	if draft {
-		name = strings.TrimSuffix(name, ".pdf") + "（草稿）.pdf"
-	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		_ = wc.Close()
+	m.askSavePath("导出PDF", pdfFileName(m.report(), draft), ".pdf", func(path string) {
 		if err := m.ExportPDF(path, draft); err != nil {
-			_ = os.Remove(path) // the empty file the dialog created
 			m.showError("导出PDF失败", err)
 			return
 		}
 		m.showExported(path)
-	}, m.win)
-	d.SetFileName(name)
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".pdf"}))
-	if l := m.lastDir(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	})
 }
 
 func (m *MainWindow) showError(title string, err error) {

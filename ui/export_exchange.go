@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/storage"
@@ -19,7 +17,7 @@ import (
 
 // ExportJSON writes the open report as a *.nianbao.json file.
 func (m *MainWindow) ExportJSON(path string) error {
-	if m.rep == nil {
+	if m.report() == nil {
 		return errors.New("没有打开的报告。")
 	}
 	if !m.flush() {
@@ -38,9 +36,9 @@ func (m *MainWindow) ExportJSON(path string) error {
 
 // ImportJSON reads a report file into the workspace and opens it.
 func (m *MainWindow) ImportJSON(path string, mode storage.ImportMode) error {
-	data, err := os.ReadFile(path)
+	data, err := readReportFile(path)
 	if err != nil {
-		return fmt.Errorf("无法读取文件“%s”：%v", path, err)
+		return err
 	}
 	id, err := m.ws.ImportJSON(bytes.NewReader(data), mode)
 	if err != nil {
@@ -53,37 +51,22 @@ func (m *MainWindow) ImportJSON(path string, mode storage.ImportMode) error {
 }
 
 func (m *MainWindow) showExportJSON() {
-	if m.rep == nil {
+	if m.report() == nil {
 		m.say("请先新建或打开一份报告。")
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		_ = wc.Close()
+	m.askSavePath("导出报告文件", strings.TrimSuffix(DefaultPDFName(m.report()), ".pdf")+".nianbao.json", ".nianbao.json", func(path string) {
 		if err := m.ExportJSON(path); err != nil {
 			m.showError("导出失败", err)
 			return
 		}
 		m.say("已导出报告文件：" + path)
-	}, m.win)
-	d.SetFileName(strings.TrimSuffix(DefaultPDFName(m.rep), ".pdf") + ".nianbao.json")
-	if l := m.lastDir(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	})
 }
 
 func (m *MainWindow) showImportJSON() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		_ = rc.Close()
-		err = m.ImportJSON(path, storage.ImportNew)
+	m.askOpenPath("导入报告文件", []string{".json", ".pdf"}, func(path string) {
+		err := m.ImportJSON(path, storage.ImportNew)
 		if errors.Is(err, storage.ErrExists) {
 			m.askImportMode(path, userMessage(err))
 			return
@@ -91,12 +74,7 @@ func (m *MainWindow) showImportJSON() {
 		if err != nil {
 			m.showError("导入失败", err)
 		}
-	}, m.win)
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".json"}))
-	if l := m.lastDir(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Show()
+	})
 }
 
 // askImportMode asks what to do when the imported report already exists.
@@ -118,7 +96,7 @@ func (m *MainWindow) askImportMode(path, msg string) {
 
 // showRevisions lists the snapshots of the open report with a restore button each.
 func (m *MainWindow) showRevisions() {
-	if m.rep == nil {
+	if m.report() == nil {
 		m.say("请先新建或打开一份报告。")
 		return
 	}
@@ -230,11 +208,11 @@ func (m *MainWindow) RestoreBackup(backup string) error {
 	if err != nil {
 		return fmt.Errorf("重新打开工作区失败：%s", userMessage(err))
 	}
-	m.ws = ws
+	m.useWorkspace(ws)
 	if rerr != nil {
 		return rerr
 	}
-	m.id, m.rep = 0, nil
+	m.id, m.d = 0, nil
 	m.reloadList()
 	if id := m.lastReport(); id != 0 {
 		m.Open(id)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
+	"nianbao/draft"
 	"nianbao/storage"
 )
 
@@ -46,10 +47,9 @@ type MainWindow struct {
 	infos []storage.ReportInfo
 	list  *widget.List
 
-	id     int64 // open report; 0 when none
-	rep    *app.Report
-	prev   *app.Report // same unit, year − 1, for the cross-year checks
-	result app.Result
+	id      int64          // open report; 0 when none
+	d       *draft.Draft   // its owner
+	unsaved []*draft.Draft // drafts switched away from with edits storage refused
 
 	tabs    *container.AppTabs
 	tabItem [tabCount]*container.TabItem
@@ -62,7 +62,6 @@ type MainWindow struct {
 	message *widget.Label
 	saved   *widget.Label
 	retry   *widget.Button
-	pending []edit // edits storage refused, kept in order for retry
 
 	now func() time.Time
 }
@@ -75,6 +74,7 @@ func NewMainWindow(a fyne.App, ws *storage.Workspace) *MainWindow {
 	m.checks = NewCheckPanel()
 	m.checks.OnSelect(m.selectFinding)
 	m.checks.OnExplain(m.explain)
+	m.checks.OnAllow(m.askAllow)
 	m.message = widget.NewLabel("")
 	m.message.Truncation = fyne.TextTruncateEllipsis
 	m.saved = widget.NewLabel("")
@@ -107,13 +107,21 @@ func (m *MainWindow) Window() fyne.Window { return m.win }
 func (m *MainWindow) Workspace() *storage.Workspace { return m.ws }
 
 // Report returns the open report (nil when none); callers must not change it.
-func (m *MainWindow) Report() *app.Report { return m.rep }
+func (m *MainWindow) Report() *app.Report { return m.report() }
+
+// Draft returns the owner of the open report, nil when none.
+func (m *MainWindow) Draft() *draft.Draft { return m.d }
 
 // ReportID returns the workspace ID of the open report, 0 when none.
 func (m *MainWindow) ReportID() int64 { return m.id }
 
 // Result returns the last check result of the open report.
-func (m *MainWindow) Result() app.Result { return m.result }
+func (m *MainWindow) Result() app.Result {
+	if m.d == nil {
+		return app.Result{}
+	}
+	return m.d.Result()
+}
 
 // Status returns the texts of the status bar: the last message and the save state.
 func (m *MainWindow) Status() (message, saved string) { return m.message.Text, m.saved.Text }
@@ -137,25 +145,19 @@ func (m *MainWindow) lastReport() int64 {
 
 // Open loads a report from the workspace and shows it.
 func (m *MainWindow) Open(id int64) {
-	m.flush() // queued edits carry their report, so they stay queued for retry across a switch
-	r, err := m.ws.LoadReport(id)
+	m.flush()
+	d, err := draft.Open(m.ws, id, m.checkOptions())
 	if err != nil {
 		m.fail("打开报告", err)
 		return
 	}
-	app.Recompute(r)
-	if r.Explanations == nil {
-		r.Explanations = map[string]string{}
+	if m.d != nil && m.d.Pending() > 0 { // kept for retry across the switch
+		m.unsaved = append(m.unsaved, m.d)
 	}
-	m.id, m.rep, m.prev = id, r, nil
-	if pid, err := m.ws.FindReport(r.Unit.Name, r.Year-1); err == nil {
-		if p, err := m.ws.LoadReport(pid); err == nil {
-			app.Recompute(p)
-			m.prev = p
-		}
-	}
+	m.id, m.d = id, d
+	r := d.Report()
 	m.buildReportView()
-	m.recheck()
+	m.render()
 	_ = m.ws.SetSetting(settingLastReport, strconv.FormatInt(id, 10))
 	if v, _ := m.ws.Setting(settingLastTab); v != "" {
 		if i, err := strconv.Atoi(v); err == nil && i >= 0 && i < tabCount {
@@ -168,6 +170,11 @@ func (m *MainWindow) Open(id int64) {
 		}
 	}
 	m.win.SetTitle(r.Title() + " - 年报助手")
+}
+
+// checkOptions are the options of every check in the window.
+func (m *MainWindow) checkOptions() app.CheckOptions {
+	return app.CheckOptions{}
 }
 
 // SelectTab shows one tab of the open report.

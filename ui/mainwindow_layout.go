@@ -99,7 +99,7 @@ func (m *MainWindow) showWelcome() {
 
 // buildReportView builds the tabs of the open report; editors depend on its format.
 func (m *MainWindow) buildReportView() {
-	f := m.rep.FormatDef()
+	f := m.report().FormatDef()
 	m.editors = map[string]*TableEditor{}
 	m.texts = map[string]*narrative{}
 	for _, key := range []string{"t2", "t3", "t4"} {
@@ -108,9 +108,8 @@ func (m *MainWindow) buildReportView() {
 			continue
 		}
 		ed := NewTableEditor(f, t)
-		ed.SetReport(m.rep)
-		ed.OnChange(m.cellEdited)
-		ed.OnChangeMany(m.cellsEdited)
+		ed.SetDraft(m.d)
+		ed.OnChange(m.changed)
 		ed.OnMessage(m.say)
 		m.editors[key] = ed
 	}
@@ -149,11 +148,7 @@ func (m *MainWindow) tablePage(key string) fyne.CanvasObject {
 		n := ed.FillEmptyZero()
 		m.say(fmt.Sprintf("已将%d个空白单元格填为0。", n))
 	})
-	undo := widget.NewButton("撤销", func() {
-		if !ed.Undo() {
-			m.say("没有可以撤销的修改。")
-		}
-	})
+	undo := widget.NewButton("撤销", m.undo)
 	bar := container.NewHBox(title, layout.NewSpacer(), zero, undo)
 	return container.NewBorder(bar, nil, nil, nil, ed)
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
+	"nianbao/draft"
 	"nianbao/pdfout"
 	"nianbao/storage"
 )
@@ -169,15 +170,20 @@ func TestTypingUpdatesTotalsChecksAndStorage(t *testing.T) {
 		t.Error("the cell of an error is not outlined")
 	}
 
-	// A click on the finding switches tab and focuses its cell.
+	// A click on the finding switches tab and focuses, of its cells, the
+	// one the clerk changed last (本年新收 自然人), not the anchor.
 	m.SelectTab(tabDoc)
 	test.Tap(m.checks.rows[balance.Key()].item)
 	if m.tabs.SelectedIndex() != tabT3 {
 		t.Errorf("finding click shows tab %d", m.tabs.SelectedIndex())
 	}
-	ne, ok := m.Window().Canvas().Focused().(*numEntry)
-	if !ok || ne.cell != "t3.forward.natural" {
-		t.Errorf("focused after finding click: %#v", m.Window().Canvas().Focused())
+	if got := focusedCell(m.Window().Canvas()); got != "t3.new.natural" {
+		t.Errorf("focused after finding click: %q, want t3.new.natural", got)
+	}
+	for _, id := range balance.Cells {
+		if m.editors["t3"].Outline(id) != "error" {
+			t.Errorf("cell %s of the finding is not outlined", id)
+		}
 	}
 
 	// Saved in the workspace file, read back by a second connection later.
@@ -296,7 +302,7 @@ func TestStorageFailureKeepsEdit(t *testing.T) {
 		t.Errorf("closing with a pending edit: %q", shown)
 	}
 	closeOverlays(m.Window().Canvas())
-	m.ws = openWorkspace(t, path) // the disk is back
+	m.useWorkspace(openWorkspace(t, path)) // the disk is back
 	test.Tap(m.retry)
 	if m.Pending() != 0 {
 		t.Fatal("retry did not save")
@@ -364,18 +370,21 @@ func TestTextFindingFocusesItsSection(t *testing.T) {
 
 func TestRefusedEditDoesNotHoldBackOthers(t *testing.T) {
 	m, path := withReport(t)
-	m.persist(edit{report: m.ReportID(), cells: map[string]string{"t9.none": "1"}}) // storage refuses it
+	m.cellsEdited(map[string]string{"t3.new.total": "1"}, draft.OpType) // a total: refused
+	if msg, _ := m.Status(); !strings.Contains(msg, "自动计算") {
+		t.Errorf("refusal not shown: %q", msg)
+	}
 	typeInto(t, m, "t3.new.legal", "4")
-	if m.Pending() != 1 {
-		t.Fatalf("pending %d, want only the refused edit", m.Pending())
+	if m.Pending() != 0 {
+		t.Fatalf("pending %d, want none", m.Pending())
 	}
 	_ = m.Workspace().Close()
 	typeInto(t, m, "t3.new.social", "1")
 	typeInto(t, m, "t3.new.social", "2") // same cell again: one queued edit
-	if m.Pending() != 2 {
-		t.Errorf("pending %d, want 2", m.Pending())
+	if m.Pending() != 1 {
+		t.Errorf("pending %d, want 1", m.Pending())
 	}
-	m.ws = openWorkspace(t, path)
+	m.useWorkspace(openWorkspace(t, path))
 	m.flush()
 	r, _ := m.ws.LoadReport(m.ReportID())
 	if r.Value("t3.new.legal").Text != "4" || r.Value("t3.new.social").Text != m.Report().Cells["t3.new.social"] {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
+	"nianbao/draft"
 )
 
 // textEntry is a plain Entry (not data-bound: bound entries truncate Chinese
@@ -102,11 +103,14 @@ func refusedMessage(r rune) string {
 	return fmt.Sprintf("不能输入字符“%c”（U+%X）：它不在常用汉字范围内，公文字体无法打印。请改用常用字或用文字说明。", r, r)
 }
 
-// narrative is the editor of one text section with its character count.
+// narrative is the editor of one text section with its character count
+// and the marks of the words LINT-SPAM flags in it.
 type narrative struct {
-	path  string
-	entry *textEntry
-	count *widget.Label
+	path    string
+	entry   *textEntry
+	count   *widget.Label
+	marks   *widget.RichText // every flagged occurrence with its context
+	setting bool             // true while the owner's value is shown
 }
 
 var sectionNames = map[string]string{
@@ -117,12 +121,17 @@ var sectionNames = map[string]string{
 }
 
 func (m *MainWindow) newNarrative(path string, rows int) *narrative {
-	n := &narrative{path: path, count: widget.NewLabel("")}
+	n := &narrative{path: path, count: widget.NewLabel(""), marks: widget.NewRichText()}
+	n.marks.Wrapping = fyne.TextWrapWord
 	n.entry = newTextEntry(true, func(r rune) { m.say(refusedMessage(r)) })
 	n.entry.SetMinRowsVisible(rows)
-	n.entry.SetText(*m.rep.TextField(path))
+	n.entry.SetText(*m.report().TextField(path))
 	n.showCount()
+	n.mark(m.d)
 	n.entry.OnChanged = func(s string) {
+		if n.setting {
+			return
+		}
 		if clean, bad := stripNonBMP(s); len(bad) > 0 { // e.g. text set by an IME in one go
 			m.say(refusedMessage(bad[0]))
 			n.entry.SetText(clean)
@@ -130,6 +139,7 @@ func (m *MainWindow) newNarrative(path string, rows int) *narrative {
 		}
 		n.showCount()
 		m.fieldEdited(path, s)
+		n.mark(m.d)
 	}
 	m.texts[path] = n
 	return n
@@ -145,6 +155,86 @@ func (n *narrative) showCount() {
 	n.count.SetText(fmt.Sprintf("%d字", c))
 }
 
+// markContext is how many characters around a flagged word are shown.
+const markContext = 8
+
+// mark lists every occurrence LINT-SPAM flags in the section, the word in
+// red within its context, so the clerk finds each one (a text entry cannot
+// colour its own text).
+func (n *narrative) mark(d *draft.Draft) {
+	if d == nil {
+		return
+	}
+	text := []rune(n.entry.Text)
+	spans := app.SpamSpans(n.entry.Text, d.Options())
+	if len(spans) == 0 {
+		if len(n.marks.Segments) > 0 {
+			n.marks.Segments = nil
+			n.marks.Refresh()
+		}
+		return
+	}
+	bad := widget.RichTextStyleStrong
+	bad.ColorName = "error"
+	segs := []widget.RichTextSegment{&widget.TextSegment{
+		Text:  fmt.Sprintf("本节有%d处异常词（垃圾文字），请删除；确属正常用语的，可在右侧校验结果中加入允许词：", len(spans)),
+		Style: widget.RichTextStyleInline,
+	}}
+	for i, sp := range spans {
+		a, b := max(0, sp.Start-markContext), min(len(text), sp.End+markContext)
+		para := &widget.ParagraphSegment{Texts: []widget.RichTextSegment{
+			&widget.TextSegment{Text: fmt.Sprintf("%d. …%s", i+1, clean(text[a:sp.Start])), Style: widget.RichTextStyleInline},
+			&widget.TextSegment{Text: string(text[sp.Start:sp.End]), Style: bad},
+			&widget.TextSegment{Text: clean(text[sp.End:b]) + "…", Style: widget.RichTextStyleInline},
+		}}
+		segs = append(segs, para)
+	}
+	n.marks.Segments = segs
+	n.marks.Refresh()
+}
+
+// clean shows line breaks of a context as spaces.
+func clean(rs []rune) string { return strings.ReplaceAll(string(rs), "\n", " ") }
+
+// Marks returns the occurrences marked under a section, one per line.
+func (m *MainWindow) Marks(path string) []string {
+	n := m.texts[path]
+	if n == nil {
+		return nil
+	}
+	var out []string
+	for _, seg := range n.marks.Segments {
+		if p, ok := seg.(*widget.ParagraphSegment); ok {
+			var b strings.Builder
+			for _, t := range p.Texts {
+				b.WriteString(t.Textual())
+			}
+			out = append(out, b.String())
+		}
+	}
+	return out
+}
+
+// punctButton is 规范标点: one undoable edit of the section.
+func (m *MainWindow) punctButton(n *narrative) fyne.CanvasObject {
+	return widget.NewButton("规范标点", func() { m.fixPunct(n.path) })
+}
+
+// fixPunct replaces the half-width punctuation of a section.
+func (m *MainWindow) fixPunct(path string) {
+	if m.d == nil {
+		return
+	}
+	before := *m.report().TextField(path)
+	ch, err := m.d.FixPunct(path)
+	m.changed(ch, err)
+	if err == nil && *m.report().TextField(path) == before {
+		m.say("本节没有需要规范的半角标点。")
+	} else if err == nil {
+		m.say("已将本节的半角标点改为全角；如需退回，请点“撤销”。")
+	}
+}
+
 // header is a section's heading line with its count and tools.
 func (n *narrative) header(tools ...fyne.CanvasObject) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(sectionNames[n.path], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -155,7 +245,7 @@ func (n *narrative) header(tools ...fyne.CanvasObject) fyne.CanvasObject {
 // dataButton inserts the sentences generated from the tables at the cursor.
 func (m *MainWindow) dataButton(n *narrative) fyne.CanvasObject {
 	return widget.NewButton("插入数据说明", func() {
-		text := app.DataSentences(m.rep, n.path)
+		text := app.DataSentences(m.report(), n.path)
 		if text == "" {
 			m.say("本节没有可从表格生成的说明。")
 			return
@@ -168,7 +258,7 @@ func (m *MainWindow) dataButton(n *narrative) fyne.CanvasObject {
 // textPage is the page of section 五 or 六.
 func (m *MainWindow) textPage(path string, rows int) fyne.CanvasObject {
 	n := m.newNarrative(path, rows)
-	tools := []fyne.CanvasObject{m.dataButton(n)}
+	tools := []fyne.CanvasObject{m.dataButton(n), m.punctButton(n)}
 	hint := "写明存在的主要问题和改进措施，不少于20字。"
 	if path == "text.s6" {
 		hint = "第一项写信息处理费收取情况（依据《政府信息公开信息处理费管理办法》），其后写其他需要报告的事项；没有的写“无。”"
@@ -177,13 +267,13 @@ func (m *MainWindow) textPage(path string, rows int) fyne.CanvasObject {
 				m.say("正文已写有信息处理费情况。")
 				return
 			}
-			n.entry.SetText(strings.TrimLeft(app.FeeItem(m.rep)+"\n"+n.entry.Text, "\n"))
+			n.entry.SetText(strings.TrimLeft(app.FeeItem(m.report())+"\n"+n.entry.Text, "\n"))
 		})}, tools...)
 	}
 	note := widget.NewLabel(hint)
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	return container.NewBorder(container.NewVBox(n.header(tools...), note), nil, nil, nil, n.entry)
+	return container.NewBorder(container.NewVBox(n.header(tools...), note), n.marks, nil, nil, n.entry)
 }
 
 // sectionOne is the page with the preface and section 一.
@@ -206,10 +296,10 @@ func (m *MainWindow) sectionOne() fyne.CanvasObject {
 		s1.entry.SetText(text)
 	})
 	regen := widget.NewButton("重新生成前言", func() {
-		pre.entry.SetText(app.Preface(m.rep.FormatDef(), m.rep.Year))
+		pre.entry.SetText(app.Preface(m.report().FormatDef(), m.report().Year))
 	})
-	top := container.NewBorder(pre.header(regen), nil, nil, nil, pre.entry)
-	body := container.NewBorder(s1.header(heads, m.dataButton(s1)), nil, nil, nil, s1.entry)
+	top := container.NewBorder(pre.header(regen, m.punctButton(pre)), pre.marks, nil, nil, pre.entry)
+	body := container.NewBorder(s1.header(heads, m.dataButton(s1), m.punctButton(s1)), s1.marks, nil, nil, s1.entry)
 	split := container.NewVSplit(top, body)
 	split.Offset = 0.25
 	return split

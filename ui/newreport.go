@@ -39,10 +39,10 @@ func (m *MainWindow) ShowNewReport() {
 	format.Wrapping = fyne.TextWrapWord
 	copyText := widget.NewCheck("复制上年报告的正文（其中的旧年份会标出供核对）", nil)
 	copyText.SetChecked(true)
-	if m.rep != nil {
-		unit.SetText(m.rep.Unit.Name)
-		level.SetSelected(app.LevelName(m.rep.Unit.Level))
-		year.SetText(strconv.Itoa(m.rep.Year + 1))
+	if m.report() != nil {
+		unit.SetText(m.report().Unit.Name)
+		level.SetSelected(app.LevelName(m.report().Unit.Level))
+		year.SetText(strconv.Itoa(m.report().Year + 1))
 	}
 	showFormat := func(s string) {
 		format.SetText(formatNote(s))
@@ -154,9 +154,9 @@ func (m *MainWindow) showOldYears(prevYear int) {
 	n := 0
 	for _, path := range []string{"text.s1", "text.s5", "text.s6"} {
 		segs = append(segs, &widget.TextSegment{Text: sectionNames[path], Style: widget.RichTextStyleHeading})
-		for _, line := range strings.Split(*m.rep.TextField(path), "\n") {
+		for _, line := range strings.Split(*m.report().TextField(path), "\n") {
 			para := &widget.ParagraphSegment{}
-			for _, sp := range app.OldYears(line, m.rep.Year) {
+			for _, sp := range app.OldYears(line, m.report().Year) {
 				st := widget.RichTextStyleInline
 				if sp.Old {
 					n++
@@ -170,7 +170,7 @@ func (m *MainWindow) showOldYears(prevYear int) {
 	}
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
-	head := widget.NewLabel(fmt.Sprintf("正文已从%d年报告复制。下面红色标出的%d处年份可能需要改为%d年，请逐一核对。", prevYear, n, m.rep.Year))
+	head := widget.NewLabel(fmt.Sprintf("正文已从%d年报告复制。下面红色标出的%d处年份可能需要改为%d年，请逐一核对。", prevYear, n, m.report().Year))
 	head.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("请核对沿用的上年文字", "知道了", container.NewBorder(head, nil, nil, nil, container.NewVScroll(rt)), m.win)
 	d.Resize(fyne.NewSize(720, 520))

@@ -8,146 +8,112 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"nianbao/app"
+	"nianbao/draft"
 	"nianbao/storage"
 )
 
-// edit is one change waiting to be committed to the workspace. Edits are
-// applied to the report in memory at once and kept here until storage has
-// acknowledged them, so a storage failure loses nothing.
-type edit struct {
-	report int64
-	cells  map[string]string // cell edits, or nil
-	field  string            // text.*, doc.*, unit.* path
-	key    string            // finding key of an 出错说明
-	value  string
-}
-
-func (e edit) save(ws *storage.Workspace) error {
-	switch {
-	case e.cells != nil:
-		return ws.SaveCells(e.report, e.cells)
-	case e.key != "":
-		return ws.SaveExplanation(e.report, e.key, e.value)
-	default:
-		return ws.SaveField(e.report, e.field, e.value)
+// report is the open report as its owner holds it, nil when none. Widgets
+// read it; every change goes through m.d.
+func (m *MainWindow) report() *app.Report {
+	if m.d == nil {
+		return nil
 	}
+	return m.d.Report()
 }
 
-// same reports whether a newer edit replaces e entirely.
-func (e edit) same(n edit) bool {
-	if e.report != n.report || e.cells != nil || n.cells != nil {
-		return false
-	}
-	return e.field == n.field && e.key == n.key
-}
-
-// persist queues an edit and commits everything queued. A newer value of
-// the same cell or field replaces the queued one, so queued edits never
-// depend on their order and one that storage refuses cannot hold back, or
-// later overwrite, the others.
-func (m *MainWindow) persist(e edit) {
-	kept := m.pending[:0]
-	for _, p := range m.pending {
-		if p.same(e) {
+// flush commits what is queued, in the open draft and in drafts left with
+// unsaved edits by a switch. It shows the first failure and reports whether
+// everything is saved.
+func (m *MainWindow) flush() bool {
+	var first error
+	failed := 0
+	kept := m.unsaved[:0]
+	for _, d := range append(m.unsaved, m.d) {
+		if d == nil || d.Pending() == 0 {
 			continue
 		}
-		if p.cells != nil && e.cells != nil && p.report == e.report {
-			for id := range e.cells {
-				delete(p.cells, id)
+		if err := d.Retry(); err != nil {
+			if first == nil {
+				first = err
 			}
-			if len(p.cells) == 0 {
-				continue
-			}
+			failed += d.Pending()
 		}
-		kept = append(kept, p)
+		if d.Pending() > 0 && d != m.d {
+			kept = append(kept, d)
+		}
 	}
-	m.pending = append(kept, e)
-	m.flush()
+	m.unsaved = kept
+	m.showSaved(first, failed)
+	return first == nil
+}
+
+// showSaved updates the save state of the status bar.
+func (m *MainWindow) showSaved(err error, failed int) {
+	if err != nil {
+		m.saved.SetText(fmt.Sprintf("保存失败：%s 修改已保留（%d处），可点击“重试保存”。", userMessage(err), failed))
+		m.retry.Show()
+		return
+	}
+	m.retry.Hide()
+	m.saved.SetText("已保存 " + m.now().Format("15:04:05"))
+}
+
+// Pending returns the number of edits not yet committed.
+func (m *MainWindow) Pending() int {
+	n := 0
+	for _, d := range append(m.unsaved, m.d) {
+		if d != nil {
+			n += d.Pending()
+		}
+	}
+	return n
+}
+
+// changed shows what an operation of the owner did: the save state, the
+// values and findings everywhere, the report's place in the list.
+func (m *MainWindow) changed(ch draft.Change, err error) {
+	if err != nil {
+		m.say(userMessage(err))
+		return
+	}
+	if ch.Err != nil {
+		m.showSaved(ch.Err, m.Pending())
+	} else if m.Pending() == 0 {
+		m.showSaved(nil, 0)
+	}
+	if len(ch.Cells) > 0 {
+		for _, ed := range m.editors {
+			ed.Sync()
+		}
+	}
+	for _, path := range ch.Fields {
+		m.syncField(path)
+	}
+	m.render()
 	for i := range m.infos { // an edited report is a draft again, as storage records
-		if m.infos[i].ID == e.report && m.infos[i].Status != storage.StatusDraft {
-			m.infos[i].Status = storage.StatusDraft
+		if in := &m.infos[i]; in.ID == m.id && in.Status != storage.StatusDraft && (len(ch.Cells) > 0 || len(ch.Fields) > 0) {
+			in.Status = storage.StatusDraft
 			m.list.RefreshItem(i)
 		}
 	}
 }
 
-// flush commits the queued edits; the ones storage refuses stay queued and
-// the first failure is shown. It reports whether all are saved.
-func (m *MainWindow) flush() bool {
-	if len(m.pending) == 0 && !m.retry.Visible() {
-		return true
-	}
-	var failed []edit
-	var first error
-	for _, e := range m.pending {
-		if err := e.save(m.ws); err != nil {
-			log.Printf("save: %v", err)
-			failed = append(failed, e)
-			if first == nil {
-				first = err
-			}
-		}
-	}
-	m.pending = failed
-	if first != nil {
-		m.saved.SetText(fmt.Sprintf("保存失败：%s 修改已保留（%d处），可点击“重试保存”。", userMessage(first), len(failed)))
-		m.retry.Show()
-		return false
-	}
-	m.retry.Hide()
-	if m.id != 0 {
-		if err := m.ws.Snapshot(m.id, storage.ReasonEdit); err != nil { // at most every few minutes
-			log.Printf("snapshot: %v", err)
-		}
-	}
-	m.saved.SetText("已保存 " + m.now().Format("15:04:05"))
-	return true
-}
-
-// Pending returns the number of edits not yet committed.
-func (m *MainWindow) Pending() int { return len(m.pending) }
-
-// cellEdited takes one cell typed in a table editor.
-func (m *MainWindow) cellEdited(id, raw string) {
-	m.cellsEdited(map[string]string{id: raw})
-}
-
-// cellsEdited takes a block of cells (paste, 空白填0, undo).
-func (m *MainWindow) cellsEdited(cells map[string]string) {
-	if m.rep == nil || len(cells) == 0 {
+// cellsEdited takes cells typed, pasted or filled in a table editor.
+func (m *MainWindow) cellsEdited(cells map[string]string, op draft.Op) {
+	if m.d == nil || len(cells) == 0 {
 		return
 	}
-	own := make(map[string]string, len(cells)) // the queue edits its maps
-	for id, raw := range cells {
-		m.rep.SetCell(id, raw)
-		own[id] = raw
-	}
-	app.Recompute(m.rep)
-	m.persist(edit{report: m.id, cells: own})
-	m.recheck()
+	ch, err := m.d.SetCells(cells, op)
+	m.changed(ch, err)
 }
 
 // fieldEdited takes a narrative or document field.
 func (m *MainWindow) fieldEdited(path, value string) {
-	if m.rep == nil {
+	if m.d == nil {
 		return
 	}
-	switch {
-	case strings.HasPrefix(path, "text."):
-		if p := m.rep.TextField(path); p != nil {
-			*p = value
-		}
-	case strings.HasPrefix(path, "doc."):
-		if p := m.rep.DocField(path); p != nil {
-			*p = value
-		}
-	case path == "unit.name":
-		m.rep.Unit.Name = value
-	case path == "unit.level":
-		m.rep.Unit.Level = value
-	}
-	m.persist(edit{report: m.id, field: path, value: value})
-	m.recheck()
+	ch, err := m.d.SetField(path, value)
+	m.changed(ch, err)
 	if strings.HasPrefix(path, "unit.") {
 		m.reloadList()
 	}
@@ -155,30 +121,57 @@ func (m *MainWindow) fieldEdited(path, value string) {
 
 // explain saves a warning's 出错说明.
 func (m *MainWindow) explain(key, text string) {
-	if m.rep == nil {
+	if m.d == nil {
 		return
 	}
-	if text == "" {
-		delete(m.rep.Explanations, key)
-	} else {
-		m.rep.Explanations[key] = text
+	ch := m.d.SetExplanation(key, text)
+	if ch.Err != nil {
+		m.showSaved(ch.Err, m.Pending())
 	}
-	m.persist(edit{report: m.id, key: key, value: text})
 }
 
-// recheck runs the checks on the report as it is now and shows the result
-// everywhere: check panel, cell outlines, tab titles and the report list.
-func (m *MainWindow) recheck() {
-	if m.rep == nil {
+// undo takes back the owner's last step, in any table or section.
+func (m *MainWindow) undo() {
+	if m.d == nil {
 		return
 	}
-	m.result = app.Check(m.rep, app.CheckOptions{Prev: m.prev})
-	for _, ed := range m.editors {
-		ed.SetFindings(m.result.Findings)
+	ch, ok := m.d.Undo()
+	if !ok {
+		m.say("没有可以撤销的修改。")
+		return
 	}
-	m.checks.SetResult(m.result, m.rep.Explanations)
+	m.changed(ch, nil)
+}
+
+// syncField shows a field the owner changed (undo, 规范标点) in its editor.
+func (m *MainWindow) syncField(path string) {
+	if n := m.texts[path]; n != nil {
+		if v := *m.report().TextField(path); n.entry.Text != v {
+			n.setting = true
+			n.entry.SetText(v)
+			n.setting = false
+			n.showCount()
+		}
+		n.mark(m.d)
+	}
+	if m.form != nil {
+		m.form.sync(path)
+	}
+}
+
+// render shows the check result everywhere: check panel, cell outlines,
+// tab titles and the report list.
+func (m *MainWindow) render() {
+	if m.d == nil {
+		return
+	}
+	res := m.d.Result()
+	for _, ed := range m.editors {
+		ed.SetFindings(res.Findings)
+	}
+	m.checks.SetResult(res, m.report().Explanations)
 	var counts [tabCount]int
-	for _, f := range m.result.Findings {
+	for _, f := range res.Findings {
 		counts[anchorTab(f.Anchor)]++
 	}
 	for i, it := range m.tabItem {
@@ -191,14 +184,11 @@ func (m *MainWindow) recheck() {
 			m.tabs.Refresh()
 		}
 	}
-	e, w := len(m.result.Errors()), len(m.result.Warnings())
+	e, w := len(res.Errors()), len(res.Warnings())
 	for i := range m.infos {
 		in := &m.infos[i]
 		if in.ID == m.id && (in.Errors != e || in.Warnings != w) {
 			in.Errors, in.Warnings = e, w
-			if err := m.ws.SaveCounts(m.id, e, w); err != nil {
-				log.Printf("save counts: %v", err)
-			}
 			m.list.RefreshItem(i)
 		}
 	}
@@ -224,6 +214,7 @@ func anchorTab(anchor string) int {
 }
 
 // selectFinding shows where a finding is: its tab, then its cell or field.
+// Of the cells of a finding, the one the clerk edited last gets the focus.
 func (m *MainWindow) selectFinding(f app.Finding) {
 	if m.tabs == nil {
 		return
@@ -231,7 +222,13 @@ func (m *MainWindow) selectFinding(f app.Finding) {
 	m.tabs.SelectIndex(anchorTab(f.Anchor))
 	c := m.win.Canvas()
 	if ed := m.editors[tableKey(f.Anchor)]; ed != nil {
-		ed.FocusCell(c, f.Anchor)
+		target := f.Anchor
+		if m.d != nil {
+			if last := m.d.LastEdited(append([]string{f.Anchor}, f.Cells...)); last != "" {
+				target = last
+			}
+		}
+		ed.FocusCell(c, target)
 		return
 	}
 	if n := m.texts[f.Anchor]; n != nil {
@@ -258,10 +255,28 @@ func (m *MainWindow) closing() {
 		return
 	}
 	dialog.ShowConfirm("尚有修改未能保存",
-		fmt.Sprintf("有%d处修改未能写入工作区（%s）。仍要关闭窗口吗？关闭后这些修改将丢失。", len(m.pending), m.saved.Text),
+		fmt.Sprintf("有%d处修改未能写入工作区（%s）。仍要关闭窗口吗？关闭后这些修改将丢失。", m.Pending(), m.saved.Text),
 		func(ok bool) {
 			if ok {
 				m.win.Close()
 			}
 		}, m.win)
+}
+
+// logErr records an error the clerk need not act on.
+func logErr(what string, err error) {
+	if err != nil {
+		log.Printf("%s: %v", what, err)
+	}
+}
+
+// useWorkspace makes ws the window's workspace (after a restore reopened
+// it); open drafts save there from now on.
+func (m *MainWindow) useWorkspace(ws *storage.Workspace) {
+	m.ws = ws
+	for _, d := range append(m.unsaved, m.d) {
+		if d != nil {
+			d.SetStore(ws)
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
+	"nianbao/draft"
 )
 
 // TableEditor edits one official table of a report. It is built only from
@@ -24,8 +25,8 @@ type TableEditor struct {
 	f *app.Format
 	t *app.Table
 
-	rep *app.Report // working copy: what the editor shows
-	src *app.Report // the report last given to SetReport
+	d     *draft.Draft // the owner of the report shown; nil shows an empty table
+	empty *app.Report  // what is shown without an owner
 
 	boxes   []*box                // every grid item, in reading order
 	entries map[string]*numEntry  // input cells
@@ -40,11 +41,9 @@ type TableEditor struct {
 	status  *widget.Label
 	content fyne.CanvasObject
 
-	onChange     func(cellID, raw string)
-	onChangeMany func(cells map[string]string)
-	onMessage    func(msg string)
+	onChange  func(ch draft.Change, err error)
+	onMessage func(msg string)
 
-	undo    []undoStep
 	setting bool // true while the editor itself writes into entries
 	focused *numEntry
 	hovered string
@@ -61,19 +60,13 @@ type box struct {
 	sev     string            // "error", "warning" or "" for the outline shown
 }
 
-// undoStep holds the stored values cells had before one edit or block.
-type undoStep struct {
-	old    map[string]string
-	typing string // the cell of a typing run that later keystrokes join
-}
-
 const statusHint = "Tab、回车或方向键移到下一格；可从 Excel/WPS 复制一块数据后按 Ctrl+V 粘贴；合计自动计算。"
 
 // NewTableEditor builds the editor of table t of format f.
 func NewTableEditor(f *app.Format, t *app.Table) *TableEditor {
 	e := &TableEditor{
 		f: f, t: t,
-		rep:      &app.Report{Format: f.ID, Cells: map[string]string{}},
+		empty:    &app.Report{Format: f.ID, Cells: map[string]string{}},
 		entries:  map[string]*numEntry{},
 		totals:   map[string]*totalCell{},
 		items:    map[string]app.Item{},
@@ -147,34 +140,34 @@ func (e *TableEditor) CreateRenderer() fyne.WidgetRenderer {
 // Table returns the declaration the editor was built from.
 func (e *TableEditor) Table() *app.Table { return e.t }
 
-// OnChange sets the callback of one user edit of one cell.
-func (e *TableEditor) OnChange(fn func(cellID, raw string)) { e.onChange = fn }
-
-// OnChangeMany sets the callback of an edit of several cells at once
-// (paste, 空白填0, undo of a block).
-func (e *TableEditor) OnChangeMany(fn func(cells map[string]string)) { e.onChangeMany = fn }
+// OnChange sets the callback of every edit the editor sent to the owner
+// (typing, paste, 空白填0, undo), with what the owner returned.
+func (e *TableEditor) OnChange(fn func(ch draft.Change, err error)) { e.onChange = fn }
 
 // OnMessage sets the callback of a Chinese message to the user.
 func (e *TableEditor) OnMessage(fn func(msg string)) { e.onMessage = fn }
 
-// SetReport shows the values of r. A box whose text already means the
-// stored value is left alone, so a cell being typed in keeps its text and
-// cursor when the owner echoes the edit back.
-func (e *TableEditor) SetReport(r *app.Report) {
-	if r == nil {
-		return
+// SetDraft shows the report d owns; every edit goes to d.
+func (e *TableEditor) SetDraft(d *draft.Draft) {
+	e.d = d
+	e.Sync()
+}
+
+// report is the report shown: the owner's, read only.
+func (e *TableEditor) report() *app.Report {
+	if e.d == nil {
+		return e.empty
 	}
-	if r != e.src {
-		e.undo = nil
-	}
-	e.src = r
-	e.rep = r.Clone()
-	if e.rep.Cells == nil {
-		e.rep.Cells = map[string]string{}
-	}
+	return e.d.Report()
+}
+
+// Sync shows the owner's values. A box whose text already means the stored
+// value is left alone, so a cell being typed in keeps its text and cursor.
+func (e *TableEditor) Sync() {
+	r := e.report()
 	e.setting = true
 	for id, ne := range e.entries {
-		stored := e.rep.Cells[id]
+		stored := r.Cells[id]
 		if app.Canonical(ne.Text) != stored {
 			ne.SetText(app.ParseValue(stored).Display())
 		}
@@ -251,7 +244,7 @@ func (e *TableEditor) FocusCell(c fyne.Canvas, cellID string) bool {
 // problem returns the message of a value that cannot be used as typed, or "".
 func (e *TableEditor) problem(id string) string {
 	c := e.f.Cell(id)
-	v := e.rep.Value(id)
+	v := e.report().Value(id)
 	switch v.State {
 	case app.NotNumber:
 		return c.Location + "：「" + v.Raw + "」不是数字，未计入合计"
@@ -318,12 +311,11 @@ func (e *TableEditor) hover(id string) {
 	e.showStatus()
 }
 
-// refreshAll updates totals and outlines after values changed.
+// refreshAll shows the owner's totals and outlines after values changed.
 func (e *TableEditor) refreshAll() {
-	calc := e.rep.Clone()
-	app.Recompute(calc)
+	r := e.report()
 	for id, tc := range e.totals {
-		v := calc.Value(id)
+		v := r.Value(id)
 		txt := v.Display()
 		if v.State == app.Empty && e.anyTermSet(id) {
 			txt = "？" // a term is not a number: the total cannot be computed
@@ -339,9 +331,9 @@ func (e *TableEditor) refreshAll() {
 
 // anyTermSet reports whether a total has a non-empty term.
 func (e *TableEditor) anyTermSet(id string) bool {
-	c := e.f.Cell(id)
-	for _, t := range c.Sum {
-		if e.rep.Cells[t] != "" {
+	r := e.report()
+	for _, t := range e.f.Cell(id).Sum {
+		if r.Cells[t] != "" {
 			return true
 		}
 	}

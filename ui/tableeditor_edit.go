@@ -8,25 +8,34 @@ import (
 	"fyne.io/fyne/v2"
 
 	"nianbao/app"
+	"nianbao/draft"
 )
 
-// typed records one keystroke's change of a cell. Keystrokes in the same
-// cell join one undo step until the cell loses focus.
+// typed sends one keystroke's change of a cell to the owner. Keystrokes in
+// the same cell are one undo step until the cell loses focus.
 func (e *TableEditor) typed(ne *numEntry, text string) {
 	if e.setting {
 		return
 	}
-	id := ne.cell
-	old := e.rep.Cells[id]
-	if n := len(e.undo); n == 0 || e.undo[n-1].typing != id {
-		e.undo = append(e.undo, undoStep{old: map[string]string{id: old}, typing: id})
-	}
-	e.rep.SetCell(id, text)
-	e.refreshAll()
+	e.send(map[string]string{ne.cell: text}, draft.OpType)
 	e.showStatus()
-	if e.onChange != nil {
-		e.onChange(id, text)
+}
+
+// send gives cells to the owner and shows what it returned.
+func (e *TableEditor) send(cells map[string]string, op draft.Op) (draft.Change, error) {
+	if e.d == nil {
+		return draft.Change{}, nil
 	}
+	ch, err := e.d.SetCells(cells, op)
+	if op != draft.OpType {
+		e.Sync()
+	} else {
+		e.refreshAll()
+	}
+	if e.onChange != nil {
+		e.onChange(ch, err)
+	}
+	return ch, err
 }
 
 func (e *TableEditor) focusGained(ne *numEntry) {
@@ -44,7 +53,7 @@ func (e *TableEditor) focusLost(ne *numEntry) {
 	if e.focused == ne {
 		e.focused = nil
 	}
-	if v := e.rep.Value(ne.cell); v.State == app.Number && ne.Text != v.Text {
+	if v := e.report().Value(ne.cell); v.State == app.Number && ne.Text != v.Text {
 		e.setting = true
 		ne.SetText(v.Text)
 		e.setting = false
@@ -53,8 +62,8 @@ func (e *TableEditor) focusLost(ne *numEntry) {
 }
 
 func (e *TableEditor) sealUndo() {
-	if n := len(e.undo); n > 0 {
-		e.undo[n-1].typing = ""
+	if e.d != nil {
+		e.d.EndTyping()
 	}
 }
 
@@ -122,69 +131,47 @@ func (e *TableEditor) scrollTo(obj fyne.CanvasObject) {
 	}
 }
 
-// apply writes several cells at once as one undo step and reports them
-// through OnChangeMany.
-func (e *TableEditor) apply(cells map[string]string) {
+// apply sends several cells at once, as one undo step.
+func (e *TableEditor) apply(cells map[string]string, op draft.Op) {
 	if len(cells) == 0 {
 		return
 	}
 	e.sealUndo()
-	step := undoStep{old: map[string]string{}}
-	for id := range cells {
-		step.old[id] = e.rep.Cells[id]
-	}
-	e.undo = append(e.undo, step)
-	e.write(cells)
-	if e.onChangeMany != nil {
-		e.onChangeMany(cells)
-	}
-}
-
-// write stores values and shows them without raising per-cell callbacks.
-func (e *TableEditor) write(cells map[string]string) {
-	e.setting = true
-	for id, raw := range cells {
-		e.rep.SetCell(id, raw)
-		if ne, ok := e.entries[id]; ok {
-			ne.SetText(app.ParseValue(e.rep.Cells[id]).Display())
-		}
-	}
-	e.setting = false
-	e.refreshAll()
+	e.send(cells, op)
 	e.showStatus()
 }
 
-// FillEmptyZero writes 0 into every empty input cell and returns how many
-// it filled; cells holding anything, even text, are left alone.
+// FillEmptyZero writes 0 into every empty input cell of the table and
+// returns how many it filled; cells holding anything, even text, are left alone.
 func (e *TableEditor) FillEmptyZero() int {
-	cells := map[string]string{}
-	for _, ne := range e.order {
-		if e.rep.Value(ne.cell).State == app.Empty {
-			cells[ne.cell] = "0"
+	if e.d == nil {
+		return 0
+	}
+	n := len(e.d.EmptyCells(e.t.Key))
+	if n > 0 {
+		e.sealUndo()
+		ch, err := e.d.FillEmpty(e.t.Key)
+		e.Sync()
+		if e.onChange != nil {
+			e.onChange(ch, err)
 		}
 	}
-	e.apply(cells)
-	return len(cells)
+	return n
 }
 
-// Undo reverts the last edit of one cell or the last block. It returns
-// false when there is nothing to undo.
+// Undo takes back the owner's last step. It returns false when there is
+// nothing to undo.
 func (e *TableEditor) Undo() bool {
-	n := len(e.undo)
-	if n == 0 {
+	if e.d == nil {
 		return false
 	}
-	step := e.undo[n-1]
-	e.undo = e.undo[:n-1]
-	e.write(step.old)
-	if len(step.old) == 1 {
-		for id, raw := range step.old {
-			if e.onChange != nil {
-				e.onChange(id, raw)
-			}
-		}
-	} else if e.onChangeMany != nil {
-		e.onChangeMany(step.old)
+	ch, ok := e.d.Undo()
+	if !ok {
+		return false
+	}
+	e.Sync()
+	if e.onChange != nil {
+		e.onChange(ch, nil)
 	}
 	return true
 }
@@ -242,7 +229,7 @@ func (e *TableEditor) pasteFrom(ne *numEntry, text string) (int, []string) {
 	}
 	cells := map[string]string{}
 	var rejected, why []string
-	totals := 0
+	pastedTotals := map[string]app.Value{}
 	for i, line := range strings.Split(text, "\n") {
 		for j, raw := range strings.Split(line, "\t") {
 			if strings.TrimSpace(raw) == "" {
@@ -266,7 +253,7 @@ func (e *TableEditor) pasteFrom(ne *numEntry, text string) (int, []string) {
 			}
 			cell := e.f.Cell(target.CellID)
 			if cell.Computed() {
-				totals++
+				pastedTotals[cell.ID] = app.ParseValue(raw)
 				continue
 			}
 			v := app.ParseValue(raw)
@@ -283,16 +270,37 @@ func (e *TableEditor) pasteFrom(ne *numEntry, text string) (int, []string) {
 			cells[cell.ID] = v.Text
 		}
 	}
-	e.apply(cells)
+	e.apply(cells, draft.OpPaste)
 	msg := fmt.Sprintf("已粘贴%d个数值。", len(cells))
-	if totals > 0 {
-		msg += fmt.Sprintf("合计单元格自动计算，跳过%d个值。", totals)
+	if len(pastedTotals) > 0 {
+		msg += fmt.Sprintf("合计单元格自动计算，跳过%d个值。", len(pastedTotals))
+		if off := e.disagreeing(pastedTotals); len(off) > 0 {
+			msg += fmt.Sprintf("注意：粘贴的%d个合计与自动算出的不一致（%s），请检查粘贴的起始格是否对齐。", len(off), strings.Join(off, "；"))
+		}
 	}
 	if len(rejected) > 0 {
 		msg += fmt.Sprintf("以下%d个值未填入：%s。", len(rejected), strings.Join(why, "；"))
 	}
 	e.message(msg)
 	return len(cells), rejected
+}
+
+// disagreeing lists the pasted totals that differ from the computed ones,
+// in canonical order: usually a paste started one cell off.
+func (e *TableEditor) disagreeing(pasted map[string]app.Value) []string {
+	r := e.report()
+	var out []string
+	for _, c := range e.t.Cells {
+		v, ok := pasted[c.ID]
+		if !ok {
+			continue
+		}
+		got := r.Value(c.ID)
+		if v.State != app.Number || got.State != app.Number || v.Num.Cmp(got.Num) != 0 {
+			out = append(out, fmt.Sprintf("%s 粘贴(%s)，计算(%s)", c.Location, v.Display(), got.Display()))
+		}
+	}
+	return out
 }
 
 func (e *TableEditor) message(msg string) {

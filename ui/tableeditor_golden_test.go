@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"nianbao/app"
+	"nianbao/draft"
 )
 
 // goldenEditor shows a table with a few values, a text cell and findings.
@@ -24,7 +25,7 @@ func goldenEditor(t *testing.T, format, table string, size fyne.Size, cells map[
 		r.SetCell(id, v)
 	}
 	ed := NewTableEditor(f, f.Table(table))
-	ed.SetReport(r)
+	ed.SetDraft(draft.New(nil, 0, r, nil, app.CheckOptions{}))
 	ed.SetFindings(fs)
 	w := test.NewTempWindow(t, ed)
 	w.Resize(size)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"nianbao/app"
+	"nianbao/draft"
 )
 
 // editorWindow shows a fresh editor of one table of an empty report.
@@ -25,7 +26,7 @@ func editorWindow(t testing.TB, format, table string, size fyne.Size) (*TableEdi
 		t.Fatal(err)
 	}
 	ed := NewTableEditor(f, f.Table(table))
-	ed.SetReport(r)
+	ed.SetDraft(draft.New(nil, 0, r, nil, app.CheckOptions{}))
 	w := test.NewTempWindow(t, ed)
 	w.Resize(size)
 	return ed, r, w.Canvas()
@@ -100,13 +101,13 @@ func TestTableEditorBuildsEveryTable(t *testing.T) {
 }
 
 func TestTableEditorFullWidthDigitsAndTotals(t *testing.T) {
-	ed, _, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
-	var got [][2]string
-	ed.OnChange(func(id, raw string) { got = append(got, [2]string{id, raw}) })
+	ed, r, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
+	var got [][]string
+	ed.OnChange(func(ch draft.Change, err error) { got = append(got, ch.Cells) })
 
 	test.Type(focusCell(t, ed, c, "t3.new.natural"), "３")
-	if len(got) != 1 || got[0] != [2]string{"t3.new.natural", "3"} {
-		t.Fatalf("OnChange got %v", got)
+	if len(got) != 1 || strings.Join(got[0], ",") != "t3.new.natural,t3.new.total" || r.Cells["t3.new.natural"] != "3" {
+		t.Fatalf("OnChange got %v, stored %q", got, r.Cells["t3.new.natural"])
 	}
 	if v, _ := ed.Value("t3.new.total"); v != "3" {
 		t.Errorf("总计 shows %q, want 3", v)
@@ -121,13 +122,11 @@ func TestTableEditorFullWidthDigitsAndTotals(t *testing.T) {
 }
 
 func TestTableEditorKeepsAndFlagsText(t *testing.T) {
-	ed, _, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
-	var last string
-	ed.OnChange(func(id, raw string) { last = raw })
+	ed, r, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
 	test.Type(focusCell(t, ed, c, "t3.new.natural"), "5")
 	test.Type(focusCell(t, ed, c, "t3.new.legal"), "1o")
-	if last != "1o" {
-		t.Errorf("OnChange got %q, want the raw 1o", last)
+	if last := r.Cells["t3.new.legal"]; last != "1o" {
+		t.Errorf("owner stored %q, want the raw 1o", last)
 	}
 	if v, _ := ed.Value("t3.new.legal"); v != "1o" {
 		t.Errorf("cell shows %q, want 1o kept", v)
@@ -149,10 +148,8 @@ func TestTableEditorKeepsAndFlagsText(t *testing.T) {
 }
 
 func TestTableEditorPasteBlock(t *testing.T) {
-	ed, _, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
-	var many map[string]string
+	ed, r, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
 	var msg string
-	ed.OnChangeMany(func(m map[string]string) { many = m })
 	ed.OnMessage(func(s string) { msg = s })
 	focusCell(t, ed, c, "t3.new.natural")
 
@@ -166,12 +163,9 @@ func TestTableEditorPasteBlock(t *testing.T) {
 		"t3.granted.natural": "5", "t3.granted.commercial": "6",
 	}
 	for id, v := range want {
-		if got, _ := ed.Value(id); got != v || many[id] != v {
-			t.Errorf("%s shows %q, reported %q, want %q", id, got, many[id], v)
+		if got, _ := ed.Value(id); got != v || r.Cells[id] != v {
+			t.Errorf("%s shows %q, stored %q, want %q", id, got, r.Cells[id], v)
 		}
-	}
-	if len(many) != 6 {
-		t.Errorf("OnChangeMany got %d cells", len(many))
 	}
 	if v, _ := ed.Value("t3.carried.total"); v != "7" {
 		t.Errorf("carried total %q, want 7", v)
@@ -210,22 +204,13 @@ func TestTableEditorPasteBlock(t *testing.T) {
 }
 
 func TestTableEditorFillEmptyZeroAndUndo(t *testing.T) {
-	ed, _, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
-	var many map[string]string
-	var one [2]string
-	ed.OnChangeMany(func(m map[string]string) { many = m })
-	ed.OnChange(func(id, raw string) { one = [2]string{id, raw} })
+	ed, r, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
 
 	test.Type(focusCell(t, ed, c, "t3.new.natural"), "7")
 	test.Type(focusCell(t, ed, c, "t3.new.research"), "x")
 	n := ed.FillEmptyZero()
-	if want := len(ed.entries) - 2; n != want || len(many) != want {
-		t.Fatalf("filled %d (reported %d), want %d", n, len(many), want)
-	}
-	for _, id := range []string{"t3.new.natural", "t3.new.research"} {
-		if _, ok := many[id]; ok {
-			t.Errorf("%s was not empty but was filled", id)
-		}
+	if want := len(ed.entries) - 2; n != want {
+		t.Fatalf("filled %d, want %d", n, want)
 	}
 	if v, _ := ed.Value("t3.new.natural"); v != "7" {
 		t.Errorf("typed value changed to %q", v)
@@ -241,8 +226,8 @@ func TestTableEditorFillEmptyZeroAndUndo(t *testing.T) {
 	}
 
 	// Undo of the block empties exactly the filled cells again.
-	if !ed.Undo() || len(many) != n || many["t3.forward.legal"] != "" {
-		t.Fatalf("undo of block reported %d cells", len(many))
+	if !ed.Undo() || r.Cells["t3.forward.legal"] != "" {
+		t.Fatalf("undo of block left %q", r.Cells["t3.forward.legal"])
 	}
 	if v, _ := ed.Value("t3.forward.legal"); v != "" {
 		t.Errorf("after undo cell shows %q", v)
@@ -253,8 +238,8 @@ func TestTableEditorFillEmptyZeroAndUndo(t *testing.T) {
 	// Two keystrokes in one cell are one edit.
 	test.Type(focusCell(t, ed, c, "t3.carried.social"), "42")
 	focusCell(t, ed, c, "t3.new.natural")
-	if !ed.Undo() || one != [2]string{"t3.carried.social", ""} {
-		t.Errorf("undo of typing reported %v", one)
+	if !ed.Undo() || r.Cells["t3.carried.social"] != "" {
+		t.Errorf("undo of typing left %q", r.Cells["t3.carried.social"])
 	}
 	if v, _ := ed.Value("t3.carried.social"); v != "" {
 		t.Errorf("after undo cell shows %q", v)
@@ -356,9 +341,8 @@ func TestTableEditorFindings(t *testing.T) {
 
 func TestTableEditorOwnerEchoKeepsTyping(t *testing.T) {
 	ed, r, c := editorWindow(t, "2021", "t3", fyne.NewSize(1000, 700))
-	ed.OnChange(func(id, raw string) {
-		r.SetCell(id, raw)
-		ed.SetReport(r) // the main window echoes every edit back
+	ed.OnChange(func(draft.Change, error) {
+		ed.Sync() // the main window shows every change everywhere
 	})
 	ne := focusCell(t, ed, c, "t3.new.natural")
 	test.Type(ne, "1,2")
@@ -372,7 +356,7 @@ func TestTableEditorOwnerEchoKeepsTyping(t *testing.T) {
 	// A new report replaces every value.
 	r2, _ := app.NewReport("乙镇", app.LevelTownship, 2024)
 	r2.SetCell("t3.new.commercial", "9")
-	ed.SetReport(r2)
+	ed.SetDraft(draft.New(nil, 0, r2, nil, app.CheckOptions{}))
 	if v, _ := ed.Value("t3.new.natural"); v != "" {
 		t.Errorf("old value %q stayed", v)
 	}
@@ -435,7 +419,7 @@ func BenchmarkTableEditorBuild(b *testing.B) {
 	r, _ := app.NewReport("某某镇人民政府", app.LevelTownship, 2024)
 	for b.Loop() {
 		ed := NewTableEditor(f, f.Table("t3"))
-		ed.SetReport(r)
+		ed.SetDraft(draft.New(nil, 0, r, nil, app.CheckOptions{}))
 		c := test.NewCanvas()
 		c.SetContent(ed)
 		c.Resize(fyne.NewSize(900, 700))
@@ -443,12 +427,15 @@ func BenchmarkTableEditorBuild(b *testing.B) {
 	}
 }
 
-// BenchmarkTableEditorKeystroke measures one typed digit: store, recompute
-// the totals on a copy and refresh every outline.
+// BenchmarkTableEditorKeystroke measures one typed digit through an owner
+// without storage: recompute, every tier of checks, refresh of the totals
+// and outlines.
 func BenchmarkTableEditorKeystroke(b *testing.B) {
 	test.NewTempApp(b)
 	f := app.FormatByID("2021")
+	r, _ := app.NewReport("某某镇人民政府", app.LevelTownship, 2024)
 	ed := NewTableEditor(f, f.Table("t3"))
+	ed.SetDraft(draft.New(nil, 0, r, nil, app.CheckOptions{}))
 	w := test.NewTempWindow(b, ed)
 	w.Resize(fyne.NewSize(900, 700))
 	ne := ed.entries["t3.new.natural"]

@@ -1,0 +1,317 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app"
+)
+
+// maxListed bounds the entries a folder shows; a folder with more is rare
+// and the clerk can still type the name.
+const maxListed = 2000
+
+// pdfFileName is the default name of an exported PDF: the 公文版 and a
+// draft say so, so that the two styles of one report do not overwrite each other.
+func pdfFileName(r *app.Report, draft bool) string {
+	name := strings.TrimSuffix(DefaultPDFName(r), ".pdf")
+	if r.Doc.Style == app.StyleGongwen {
+		name += "（公文版）"
+	}
+	if draft {
+		name += "（草稿）"
+	}
+	return name + ".pdf"
+}
+
+// askSavePath asks where to save a file, starting in the last folder used.
+// ext (".pdf") is added to a typed name that lacks it.
+func (m *MainWindow) askSavePath(title, name, ext string, chosen func(path string)) {
+	m.showChooser(&fileChooser{title: title, save: true, exts: []string{ext}, initial: name}, chosen)
+}
+
+// askOpenPath asks for an existing file with one of exts.
+func (m *MainWindow) askOpenPath(title string, exts []string, chosen func(path string)) {
+	m.showChooser(&fileChooser{title: title, exts: exts}, chosen)
+}
+
+func (m *MainWindow) showChooser(c *fileChooser, chosen func(path string)) {
+	c.win = m.win
+	c.chosen = func(path string) {
+		_ = m.ws.SetSetting(settingLastDir, filepath.Dir(path))
+		chosen(path)
+	}
+	dir, _ := m.ws.Setting(settingLastDir)
+	c.show(startDir(dir))
+}
+
+// startDir is the last folder used while it exists, else 文档 or the home folder.
+func startDir(last string) string {
+	if last != "" && isDir(last) {
+		return last
+	}
+	for _, p := range places() {
+		if p.name == "文档" {
+			return p.path
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return string(filepath.Separator)
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// place is a folder offered at the side of the file dialog.
+type place struct{ name, path string }
+
+// fileChooser is the app's own file dialog. Fyne's names its favourites and
+// asks «Overwrite?» in English where no translation reaches, and is too
+// narrow for the long names of reports.
+type fileChooser struct {
+	title   string
+	save    bool
+	exts    []string // lower case, with the dot; a file matches one as a suffix
+	initial string
+	win     fyne.Window
+	chosen  func(path string)
+
+	dir     string
+	entries []os.DirEntry
+	more    int // entries not listed beyond maxListed
+	problem string
+
+	where *widget.Label
+	list  *widget.List
+	note  *widget.Label
+	name  *widget.Entry
+	ok    *widget.Button
+	dlg   *dialog.CustomDialog
+}
+
+func (c *fileChooser) show(dir string) {
+	c.where = widget.NewLabel("")
+	c.where.Wrapping = fyne.TextWrapBreak
+	up := widget.NewButtonWithIcon("上一级", theme.MoveUpIcon(), func() { c.open(filepath.Dir(c.dir)) })
+	c.note = widget.NewLabel("")
+	c.note.Wrapping = fyne.TextWrapWord
+	c.list = widget.NewList(func() int { return len(c.entries) }, c.newRow, c.updateRow)
+	c.list.OnSelected = c.selected
+	c.name = widget.NewEntry()
+	c.name.SetText(c.initial)
+	c.name.OnSubmitted = func(string) { c.confirm() }
+	confirm := "打开"
+	if c.save {
+		confirm = "保存"
+	}
+	c.ok = widget.NewButton(confirm, c.confirm)
+	c.ok.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
+
+	side := container.NewVBox(widget.NewLabelWithStyle("常用位置", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, p := range places() {
+		p := p
+		side.Add(widget.NewButtonWithIcon(p.name, theme.FolderIcon(), func() { c.open(p.path) }))
+	}
+	top := container.NewBorder(nil, nil, nil, up, c.where)
+	label := "文件名："
+	if !c.save {
+		label = "要打开的文件："
+	}
+	bottom := container.NewVBox(c.note, container.NewBorder(nil, nil, widget.NewLabel(label),
+		container.NewHBox(cancel, c.ok), c.name))
+	body := container.NewBorder(top, bottom, container.NewVScroll(side), nil, c.list)
+	c.dlg = dialog.NewCustomWithoutButtons(c.title, body, c.win)
+	c.dlg.Resize(chooserSize(c.win.Canvas().Size()))
+	c.open(dir)
+	c.dlg.Show()
+	c.win.Canvas().Focus(c.name)
+}
+
+// chooserSize is large enough for a 40-character file name, within the window.
+func chooserSize(win fyne.Size) fyne.Size {
+	return fyne.NewSize(min(960, win.Width-40), min(620, win.Height-40))
+}
+
+// open lists a folder: subfolders first, then the files of the wanted
+// types, each sorted by name; hidden entries are left out.
+func (c *fileChooser) open(dir string) {
+	all, err := os.ReadDir(dir)
+	if err != nil {
+		c.problem = fmt.Sprintf("无法打开文件夹“%s”：%v", dir, fileProblem(err))
+		c.note.SetText(c.problem)
+		return
+	}
+	c.dir, c.problem = dir, ""
+	var dirs, files []os.DirEntry
+	for _, e := range all {
+		switch {
+		case strings.HasPrefix(e.Name(), "."):
+		case c.isFolder(e):
+			dirs = append(dirs, e)
+		case c.wanted(e.Name()):
+			files = append(files, e)
+		}
+	}
+	byName := func(s []os.DirEntry) {
+		sort.Slice(s, func(i, j int) bool { return strings.ToLower(s[i].Name()) < strings.ToLower(s[j].Name()) })
+	}
+	byName(dirs)
+	byName(files)
+	c.entries = append(dirs, files...)
+	c.more = 0
+	if len(c.entries) > maxListed {
+		c.more = len(c.entries) - maxListed
+		c.entries = c.entries[:maxListed]
+	}
+	c.where.SetText("位置：" + dir)
+	c.note.SetText(c.noteText())
+	c.list.UnselectAll()
+	c.list.Refresh()
+	c.list.ScrollToTop()
+}
+
+func (c *fileChooser) noteText() string {
+	if c.more > 0 {
+		return fmt.Sprintf("这个文件夹另有%d项未列出，可以直接输入文件名。", c.more)
+	}
+	if len(c.entries) == 0 {
+		return "这个文件夹中没有子文件夹，也没有" + c.kinds() + "。"
+	}
+	return ""
+}
+
+// kinds names the wanted file types for the clerk.
+func (c *fileChooser) kinds() string {
+	var k []string
+	for _, e := range c.exts {
+		switch e {
+		case ".pdf":
+			k = append(k, "PDF文件")
+		default:
+			k = append(k, "报告文件（"+e+"）")
+		}
+	}
+	return strings.Join(k, "或")
+}
+
+func (c *fileChooser) wanted(name string) bool {
+	lower := strings.ToLower(name)
+	for _, e := range c.exts {
+		if strings.HasSuffix(lower, e) {
+			return true
+		}
+	}
+	return len(c.exts) == 0
+}
+
+// isFolder follows links, which is how Linux desktops offer other drives.
+func (c *fileChooser) isFolder(e os.DirEntry) bool {
+	return e.IsDir() || e.Type()&os.ModeSymlink != 0 && isDir(filepath.Join(c.dir, e.Name()))
+}
+
+func (c *fileChooser) newRow() fyne.CanvasObject {
+	name := widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), widget.NewLabel(""), name)
+}
+
+func (c *fileChooser) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	e := c.entries[id]
+	row := o.(*fyne.Container)
+	name, icon, when := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon), row.Objects[2].(*widget.Label)
+	name.SetText(e.Name())
+	if c.isFolder(e) {
+		icon.SetResource(theme.FolderIcon())
+		when.SetText("")
+		return
+	}
+	icon.SetResource(theme.FileIcon())
+	when.SetText("")
+	if info, err := e.Info(); err == nil {
+		when.SetText(info.ModTime().Format("2006-01-02 15:04"))
+	}
+}
+
+func (c *fileChooser) selected(id widget.ListItemID) {
+	if id < 0 || id >= len(c.entries) {
+		return
+	}
+	e := c.entries[id]
+	p := filepath.Join(c.dir, e.Name())
+	if isDir(p) {
+		c.open(p)
+		return
+	}
+	c.name.SetText(e.Name())
+}
+
+// confirm takes the typed name (or a whole path) relative to the listed folder.
+func (c *fileChooser) confirm() {
+	text := strings.TrimSpace(c.name.Text)
+	if text == "" {
+		c.note.SetText("请输入文件名。")
+		return
+	}
+	p := text
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(c.dir, p)
+	}
+	st, err := os.Stat(p)
+	switch {
+	case err == nil && st.IsDir():
+		c.name.SetText("")
+		c.open(p)
+	case !c.save && err != nil:
+		c.note.SetText(fmt.Sprintf("找不到文件“%s”。", text))
+	case !c.save:
+		c.done(p)
+	default:
+		c.confirmSave(p)
+	}
+}
+
+func (c *fileChooser) confirmSave(p string) {
+	if len(c.exts) == 1 && !c.wanted(p) {
+		p += c.exts[0]
+	}
+	if strings.ContainsAny(filepath.Base(p), `\/:*?"<>|`) {
+		c.note.SetText("文件名不能含有 \\ / : * ? \" < > | 这些字符。")
+		return
+	}
+	if !isDir(filepath.Dir(p)) {
+		c.note.SetText(fmt.Sprintf("文件夹“%s”不存在。", filepath.Dir(p)))
+		return
+	}
+	if _, err := os.Stat(p); err != nil {
+		c.done(p)
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("“%s”已经存在。\n要用新文件替换它吗？", filepath.Base(p)))
+	msg.Wrapping = fyne.TextWrapBreak
+	ask := dialog.NewCustomConfirm("文件已存在", "替换", "取消", msg, func(replace bool) {
+		if replace {
+			c.done(p)
+		}
+	}, c.win)
+	ask.Resize(fyne.NewSize(min(560, c.win.Canvas().Size().Width-40), 0))
+	ask.Show()
+}
+
+func (c *fileChooser) done(p string) {
+	c.dlg.Hide()
+	c.chosen(p)
+}

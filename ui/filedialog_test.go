@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app"
+)
+
+func TestPDFFileNamesDifferByStyle(t *testing.T) {
+	r := &app.Report{Unit: app.Unit{Name: "淮安市人民政府"}, Year: 2024, Doc: app.Doc{Style: app.StylePublic}}
+	for _, c := range []struct {
+		style string
+		draft bool
+		want  string
+	}{
+		{app.StylePublic, false, "淮安市人民政府2024年政府信息公开工作年度报告.pdf"},
+		{app.StyleGongwen, false, "淮安市人民政府2024年政府信息公开工作年度报告（公文版）.pdf"},
+		{app.StyleGongwen, true, "淮安市人民政府2024年政府信息公开工作年度报告（公文版）（草稿）.pdf"},
+		{app.StylePublic, true, "淮安市人民政府2024年政府信息公开工作年度报告（草稿）.pdf"},
+	} {
+		r.Doc.Style = c.style
+		if got := pdfFileName(r, c.draft); got != c.want {
+			t.Errorf("%s draft=%v: %q, want %q", c.style, c.draft, got, c.want)
+		}
+	}
+}
+
+// chooserIn shows a file chooser over a test window on dir.
+func chooserIn(t *testing.T, dir string, c *fileChooser) *[]string {
+	t.Helper()
+	test.NewTempApp(t)
+	test.ApplyTheme(t, NewTheme())
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1280, 680))
+	t.Cleanup(w.Close)
+	var chosen []string
+	c.win = w
+	c.chosen = func(p string) { chosen = append(chosen, p) }
+	c.show(dir)
+	return &chosen
+}
+
+func writeFiles(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		p := filepath.Join(dir, n)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func listed(c *fileChooser) []string {
+	var names []string
+	for _, e := range c.entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestChooserListsFoldersThenWantedFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, "乙.pdf", "甲.PDF", "说明.txt", ".隐藏.pdf", "子文件夹/内.pdf")
+	c := &fileChooser{title: "导出PDF", save: true, exts: []string{".pdf"}, initial: "新.pdf"}
+	chooserIn(t, dir, c)
+	if want := []string{"子文件夹", "乙.pdf", "甲.PDF"}; !reflect.DeepEqual(listed(c), want) {
+		// Go sorts by code point: 乙 U+4E59 before 甲 U+7532.
+		t.Errorf("listed %q, want %q", listed(c), want)
+	}
+	if c.where.Text != "位置："+dir {
+		t.Errorf("location line %q", c.where.Text)
+	}
+	c.list.Select(0)
+	if c.dir != filepath.Join(dir, "子文件夹") || !reflect.DeepEqual(listed(c), []string{"内.pdf"}) {
+		t.Errorf("after tapping the folder: %s %q", c.dir, listed(c))
+	}
+	c.list.Select(0)
+	if c.name.Text != "内.pdf" {
+		t.Errorf("tapping a file puts its name in the entry: %q", c.name.Text)
+	}
+	if size := c.dlg.MinSize(); size.Width > 1240 {
+		t.Errorf("dialog wider than the window: %v", size)
+	}
+}
+
+func TestChooserSaveAddsExtensionAndAsksBeforeReplacing(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, "旧报告.pdf")
+	c := &fileChooser{title: "导出PDF", save: true, exts: []string{".pdf"}}
+	chosen := chooserIn(t, dir, c)
+	test.Type(c.name, "新报告")
+	test.Tap(c.ok)
+	if want := []string{filepath.Join(dir, "新报告.pdf")}; !reflect.DeepEqual(*chosen, want) {
+		t.Fatalf("chosen %q, want %q", *chosen, want)
+	}
+
+	c = &fileChooser{title: "导出PDF", save: true, exts: []string{".pdf"}, initial: "旧报告.pdf"}
+	chosen = chooserIn(t, dir, c)
+	test.Tap(c.ok)
+	if len(*chosen) != 0 {
+		t.Fatalf("replaced without asking: %q", *chosen)
+	}
+	ask := c.win.Canvas().Overlays().Top()
+	if findLabel(ask, "“旧报告.pdf”已经存在。\n要用新文件替换它吗？") == nil {
+		t.Fatal("no replace question")
+	}
+	test.Tap(findButton(ask, "替换"))
+	if want := []string{filepath.Join(dir, "旧报告.pdf")}; !reflect.DeepEqual(*chosen, want) {
+		t.Errorf("chosen %q, want %q", *chosen, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "旧报告.pdf")); string(data) != "x" {
+		t.Error("the chooser itself changed the file")
+	}
+}
+
+func TestChooserOpenRefusesMissingFileAndNamesTheProblem(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, "报告.nianbao.json")
+	c := &fileChooser{title: "导入报告文件", exts: []string{".json", ".pdf"}}
+	chosen := chooserIn(t, dir, c)
+	test.Type(c.name, "没有.json")
+	test.Tap(c.ok)
+	if len(*chosen) != 0 || c.note.Text != "找不到文件“没有.json”。" {
+		t.Errorf("chosen %q, note %q", *chosen, c.note.Text)
+	}
+	c.name.SetText("")
+	c.list.Select(0)
+	test.Tap(c.ok)
+	if want := []string{filepath.Join(dir, "报告.nianbao.json")}; !reflect.DeepEqual(*chosen, want) {
+		t.Errorf("chosen %q, want %q", *chosen, want)
+	}
+	c.open(filepath.Join(dir, "不存在"))
+	if c.note.Text != "无法打开文件夹“"+filepath.Join(dir, "不存在")+"”：不存在" || c.dir != dir {
+		t.Errorf("missing folder: note %q, dir %s", c.note.Text, c.dir)
+	}
+}
+
+func TestExportStartsInLastFolderAndRemembersIt(t *testing.T) {
+	m := newWindow(t, filepath.Join(t.TempDir(), "workspace.db"))
+	importSeed(t, m, "xinjiang-2021.nianbao.json")
+	first := t.TempDir()
+	if err := m.Workspace().SetSetting(settingLastDir, first); err != nil {
+		t.Fatal(err)
+	}
+	m.showExportJSON()
+	box := m.Window().Canvas().Overlays().Top()
+	if findLabel(box, "位置："+first) == nil {
+		t.Fatal("the save dialog does not start in the last folder")
+	}
+	name := findEntry(box)
+	if name == nil || name.Text != "新绛县人民政府2021年政府信息公开工作年度报告.nianbao.json" {
+		t.Fatalf("file name entry %v", name)
+	}
+	test.Tap(findButton(box, "保存"))
+	if _, err := os.Stat(filepath.Join(first, name.Text)); err != nil {
+		t.Fatalf("report file not written: %v", err)
+	}
+	if dir, _ := m.Workspace().Setting(settingLastDir); dir != first {
+		t.Errorf("last folder %q, want %q", dir, first)
+	}
+	if err := os.RemoveAll(first); err != nil {
+		t.Fatal(err)
+	}
+	if got := startDir(first); got == first || !isDir(got) {
+		t.Errorf("a removed last folder is still offered: %q", got)
+	}
+}
+
+func findLabel(o fyne.CanvasObject, text string) *widget.Label {
+	var found *widget.Label
+	walk(o, func(c fyne.CanvasObject) bool {
+		if l, ok := c.(*widget.Label); ok && l.Text == text {
+			found = l
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+func findEntry(o fyne.CanvasObject) *widget.Entry {
+	var found *widget.Entry
+	walk(o, func(c fyne.CanvasObject) bool {
+		if e, ok := c.(*widget.Entry); ok {
+			found = e
+			return true
+		}
+		return false
+	})
+	return found
+}
