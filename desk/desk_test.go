@@ -7,13 +7,18 @@ import (
 	"testing"
 
 	"nianbao/app"
+	"nianbao/desk/desktest"
 )
 
 // collectScenario runs the desk over the scenario folder as the CLI does.
-func collectScenario(t *testing.T) (scenario, *Batch) {
+func collectScenario(t *testing.T) (desktest.Scenario, *Batch) {
 	t.Helper()
-	sc := newScenario(t)
-	paths, bad := ListInputs([]string{sc.dir})
+	sc := desktest.NewScenario(t, "..")
+	roster, err := ParseRoster(2021, sc.Roster)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, bad := ListInputs([]string{sc.Dir})
 	var mu sync.Mutex
 	var calls, lastTotal int
 	files := append(bad, Intake(paths, Options{Progress: func(done, total int) {
@@ -28,7 +33,7 @@ func collectScenario(t *testing.T) (scenario, *Batch) {
 	if calls != len(paths) || lastTotal != len(paths) {
 		t.Errorf("progress called %d times with total %d, want %d", calls, lastTotal, len(paths))
 	}
-	return sc, Verify(2021, sc.roster, files, app.CheckOptions{})
+	return sc, Verify(2021, roster, files, app.CheckOptions{})
 }
 
 func TestEveryUnitGetsItsStatus(t *testing.T) {
