@@ -52,6 +52,14 @@ bench: setup
 	./bench/storage.sh
 	./bench/startup.sh
 
+# The readers of outside files, fuzzed one at a time (each uses every core).
+FUZZTIME ?= 5m
+FUZZMINIMIZETIME ?= 10s
+fuzz: setup
+	go test -run '^$$' -fuzz '^FuzzExtractReport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./pdfout/
+	go test -run '^$$' -fuzz '^FuzzParseReport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
+	go test -run '^$$' -fuzz '^FuzzParseValue$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
+
 $(GOBIN)/fyne:
 	go install $(FYNE_CMD)
 
