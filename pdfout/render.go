@@ -23,6 +23,7 @@ type Options struct {
 	Draft bool        // print anyway with 「草稿」 on every page
 	Fonts *fonts.Set  // nil → fonts.Default()
 	Prev  *app.Report // previous year for cross-year checks
+	Allow []string    // the workspace's LINT-SPAM allow-list
 	Now   time.Time   // zero → SOURCE_DATE_EPOCH or time.Now
 }
 
@@ -63,7 +64,7 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("报告格式“%s”不受支持，无法打印", r.Format)
 	}
 	if !opt.Draft {
-		if res := app.Check(r, app.CheckOptions{Prev: opt.Prev}); res.HasErrors() {
+		if res := app.Check(r, app.CheckOptions{Prev: opt.Prev, Allow: opt.Allow}); res.HasErrors() {
 			return nil, &CheckError{Findings: res.Errors()}
 		}
 	}
