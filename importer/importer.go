@@ -8,7 +8,6 @@ package importer
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -211,6 +210,7 @@ func readKind(ctx context.Context, kind string, data []byte) (*Doc, error) {
 // this app. It returns nil, nil for a PDF without one.
 func importEmbedded(ctx context.Context, kind string, data []byte, opt Options) (*Result, error) {
 	var rep *app.Report
+	var warnings []string
 	if kind == "json" {
 		r, err := app.ParseDraft(data)
 		if err != nil {
@@ -218,16 +218,16 @@ func importEmbedded(ctx context.Context, kind string, data []byte, opt Options) 
 		}
 		rep = r
 	} else {
-		r, _, err := pdfout.ExtractReport(data)
-		if err != nil {
-			if errors.Is(err, pdfout.ErrNoReport) || !bytes.Contains(data, []byte("EmbeddedFiles")) {
-				return nil, nil
-			}
-			return nil, nil // a damaged attachment: fall back to the printed text
+		// No attachment, or one that cannot be read: the printed text is used.
+		x, err := pdfout.Extract(data)
+		if err != nil || x.Report == nil {
+			return nil, nil
 		}
-		rep = r
+		rep = x.Report
+		warnings = x.Warnings
 	}
 	res := fromReport(rep, kind)
+	res.Warnings = append(res.Warnings, warnings...)
 	if kind == "pdf" && opt.PrintedText {
 		doc, err := ReadPDF(ctx, data)
 		if err == nil {

@@ -87,10 +87,14 @@ func pageLines(pg pdftext.Page) []pline {
 		if strings.TrimFunc(c.Text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) == "" {
 			continue
 		}
+		if a := math.Mod(math.Abs(c.Angle), 2*math.Pi); a > 0.05 && a < 2*math.Pi-0.05 {
+			continue // set at an angle: a watermark such as 草稿
+		}
 		// PDFium gives y upwards from the bottom; make it downwards.
 		top, bottom := pg.Height-math.Max(c.Top, c.Bottom), pg.Height-math.Min(c.Top, c.Bottom)
 		cs = append(cs, pchar{r: c.Text, left: c.Left, right: c.Right, top: top, bottom: bottom})
 	}
+	cs = dropOversized(cs)
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].top+cs[i].bottom < cs[j].top+cs[j].bottom })
 	var groups [][]pchar
 	for _, c := range cs {
@@ -216,7 +220,7 @@ func emitLines(doc *Doc, lines []pline) {
 		// A region: rows, and the short label lines between them.
 		j := i
 		last := i
-		for j < len(lines) && !lines[j].regionBreaker && (lines[j].isRow || j-last <= 3) && lines[j].page == lines[i].page {
+		for j < len(lines) && !lines[j].regionBreaker && (lines[j].isRow || j-last <= 6) && lines[j].page == lines[i].page {
 			if lines[j].isRow {
 				last = j
 			}
@@ -224,13 +228,16 @@ func emitLines(doc *Doc, lines []pline) {
 		}
 		region := lines[i : last+1]
 		anchors := columnAnchors(region)
+		tab := &Table{}
 		for _, l := range region {
 			if !l.isRow {
-				doc.Blocks = append(doc.Blocks, Block{Text: l.text()})
+				// A label printed apart from its values, a row of its own.
+				tab.Rows = append(tab.Rows, []GridCell{{Text: l.text()}})
 				continue
 			}
-			doc.addTable(&Table{Rows: [][]GridCell{gridRow(l, anchors)}})
+			tab.Rows = append(tab.Rows, gridRow(l, anchors))
 		}
+		doc.addTable(tab)
 		i = last + 1
 	}
 }
@@ -296,4 +303,25 @@ func gridRow(l pline, anchors []float64) []GridCell {
 		row = append(row, GridCell{Text: s})
 	}
 	return row
+}
+
+// dropOversized removes characters far taller than the page's text (a
+// watermark or a decoration), which would glue lines together.
+func dropOversized(cs []pchar) []pchar {
+	if len(cs) == 0 {
+		return cs
+	}
+	hs := make([]float64, len(cs))
+	for i, c := range cs {
+		hs[i] = c.bottom - c.top
+	}
+	sort.Float64s(hs)
+	limit := 3 * hs[len(hs)/2]
+	out := cs[:0]
+	for _, c := range cs {
+		if c.bottom-c.top <= limit {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -28,6 +28,7 @@ import (
 type Char struct {
 	Text                     string
 	Left, Top, Right, Bottom float64
+	Angle                    float64 // radians; a watermark is set at an angle
 }
 
 // Page is the text of one page.
@@ -164,7 +165,7 @@ func page(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (Page, error)
 	pg := Page{Width: size.Width, Height: size.Height, Chars: make([]Char, 0, len(st.Chars))}
 	for _, c := range st.Chars {
 		p := c.PointPosition
-		pg.Chars = append(pg.Chars, Char{Text: c.Text, Left: p.Left, Top: p.Top, Right: p.Right, Bottom: p.Bottom})
+		pg.Chars = append(pg.Chars, Char{Text: c.Text, Left: p.Left, Top: p.Top, Right: p.Right, Bottom: p.Bottom, Angle: c.Angle})
 	}
 	return pg, nil
 }
