@@ -10,21 +10,6 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// sectionName names a text field in messages ({节} of formats.md §8.3).
-func sectionName(path string) string {
-	switch path {
-	case "text.preface":
-		return "前言"
-	case "text.s1":
-		return SectionHeadings[0]
-	case "text.s5":
-		return SectionHeadings[4]
-	case "text.s6":
-		return SectionHeadings[5]
-	}
-	return path
-}
-
 var fullDigits = strings.NewReplacer("０", "0", "１", "1", "２", "2", "３", "3", "４", "4",
 	"５", "5", "６", "6", "７", "7", "８", "8", "９", "9")
 

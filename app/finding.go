@@ -38,9 +38,3 @@ type Skipped struct {
 	Anchor string `json:"anchor"`
 	Reason string `json:"reason"`
 }
-
-// FieldPaths are the non-cell anchors in canonical order (formats.md §8.1).
-var FieldPaths = []string{
-	"format", "doc.title", "doc.date", "doc.doc_number", "doc.signer", "doc.printed_date", "doc.cc",
-	"text.preface", "text.s1", "text.s5", "text.s6",
-}

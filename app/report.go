@@ -76,60 +76,6 @@ type Report struct {
 	Explanations map[string]string // "RULE:anchor" → 出错说明
 }
 
-// TextFields are the narrative field paths in canonical order.
-var TextFields = []string{"text.preface", "text.s1", "text.s5", "text.s6"}
-
-// TextField returns a pointer to the narrative section named by its path.
-func (r *Report) TextField(path string) *string {
-	switch path {
-	case "text.preface":
-		return &r.Text.Preface
-	case "text.s1":
-		return &r.Text.S1
-	case "text.s5":
-		return &r.Text.S5
-	case "text.s6":
-		return &r.Text.S6
-	}
-	return nil
-}
-
-// DocFields are the document field paths in the order of report-json.md.
-var DocFields = []string{
-	"doc.style", "doc.title", "doc.issuer_mark", "doc.doc_number", "doc.signer", "doc.signature",
-	"doc.date", "doc.note", "doc.cc", "doc.printed_by", "doc.printed_date",
-}
-
-// DocField returns a pointer to the document field named by its path.
-func (r *Report) DocField(path string) *string {
-	d := &r.Doc
-	switch path {
-	case "doc.style":
-		return &d.Style
-	case "doc.title":
-		return &d.Title
-	case "doc.issuer_mark":
-		return &d.IssuerMark
-	case "doc.doc_number":
-		return &d.DocNumber
-	case "doc.signer":
-		return &d.Signer
-	case "doc.signature":
-		return &d.Signature
-	case "doc.date":
-		return &d.Date
-	case "doc.note":
-		return &d.Note
-	case "doc.cc":
-		return &d.CC
-	case "doc.printed_by":
-		return &d.PrintedBy
-	case "doc.printed_date":
-		return &d.PrintedDate
-	}
-	return nil
-}
-
 // FormatDef returns the format declaration of the report, or nil when unknown.
 func (r *Report) FormatDef() *Format { return FormatByID(r.Format) }
 

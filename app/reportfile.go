@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -61,51 +62,42 @@ func stringFields(names ...string) map[string]*field {
 	return m
 }
 
-var docKeys = []string{"style", "title", "issuer_mark", "doc_number", "signer", "signature", "date", "note", "cc", "printed_by", "printed_date"}
-var textKeys = []string{"preface", "s1", "s5", "s6"}
-
 var reportSchema = &field{typ: jObject, fields: map[string]*field{
 	"kind":         str,
 	"version":      {typ: jInt},
 	"format":       str,
 	"year":         {typ: jInt},
-	"unit":         {typ: jObject, fields: stringFields("name", "level")},
+	"unit":         {typ: jObject, fields: stringFields(sectionKeys("unit")...)},
 	"cells":        {typ: jMap},
 	"text":         {typ: jObject, fields: stringFields(textKeys...)},
 	"doc":          {typ: jObject, fields: stringFields(docKeys...)},
 	"explanations": {typ: jMap},
 }}
 
+// wireReport is the file as decoded; the objects of non-cell fields are
+// keyed as Fields declares them.
 type wireReport struct {
-	Kind    string `json:"kind"`
-	Version int    `json:"version"`
-	Format  string `json:"format"`
-	Year    int    `json:"year"`
-	Unit    struct {
-		Name  string `json:"name"`
-		Level string `json:"level"`
-	} `json:"unit"`
-	Cells map[string]string `json:"cells"`
-	Text  struct {
-		Preface string `json:"preface"`
-		S1      string `json:"s1"`
-		S5      string `json:"s5"`
-		S6      string `json:"s6"`
-	} `json:"text"`
-	Doc struct {
-		Style       string `json:"style"`
-		Title       string `json:"title"`
-		IssuerMark  string `json:"issuer_mark"`
-		DocNumber   string `json:"doc_number"`
-		Signer      string `json:"signer"`
-		Signature   string `json:"signature"`
-		Date        string `json:"date"`
-		Note        string `json:"note"`
-		CC          string `json:"cc"`
-		PrintedBy   string `json:"printed_by"`
-		PrintedDate string `json:"printed_date"`
-	} `json:"doc"`
+	Kind         string            `json:"kind"`
+	Version      int               `json:"version"`
+	Format       string            `json:"format"`
+	Year         int               `json:"year"`
+	Unit         map[string]string `json:"unit"`
+	Cells        map[string]string `json:"cells"`
+	Text         map[string]string `json:"text"`
+	Doc          map[string]string `json:"doc"`
 	Explanations map[string]string `json:"explanations"`
+}
+
+func (wr *wireReport) section(name string) map[string]string {
+	switch name {
+	case "unit":
+		return wr.Unit
+	case "text":
+		return wr.Text
+	case "doc":
+		return wr.Doc
+	}
+	return nil
 }
 
 // ReadReport reads a report file strictly: nothing is partly loaded.
@@ -147,23 +139,17 @@ func ParseReport(data []byte) (*Report, error) {
 	if err := json.Unmarshal(data, &wr); err != nil {
 		return nil, &FileError{Msg: "文件内容无法解析：" + err.Error()}
 	}
-	return fromWire(&wr, w.cellPos)
+	return fromWire(&wr, data, w.cellPos)
 }
 
 // report maps the decoded file onto a Report without judging it; cells are
 // stored in their canonical form.
 func (wr *wireReport) report() *Report {
-	r := &Report{
-		Format: wr.Format, Year: wr.Year,
-		Unit:         Unit{Name: wr.Unit.Name, Level: wr.Unit.Level},
-		Cells:        map[string]string{},
-		Explanations: map[string]string{},
-		Text:         Text{Preface: wr.Text.Preface, S1: wr.Text.S1, S5: wr.Text.S5, S6: wr.Text.S6},
-		Doc: Doc{
-			Style: wr.Doc.Style, Title: wr.Doc.Title, IssuerMark: wr.Doc.IssuerMark, DocNumber: wr.Doc.DocNumber,
-			Signer: wr.Doc.Signer, Signature: wr.Doc.Signature, Date: wr.Doc.Date, Note: wr.Doc.Note,
-			CC: wr.Doc.CC, PrintedBy: wr.Doc.PrintedBy, PrintedDate: wr.Doc.PrintedDate,
-		},
+	r := &Report{Format: wr.Format, Year: wr.Year, Cells: map[string]string{}, Explanations: map[string]string{}}
+	for _, f := range Fields {
+		if f.Section != "" {
+			*f.get(r) = wr.section(f.Section)[f.Key]
+		}
 	}
 	for id, v := range wr.Cells {
 		if c := Canonical(v); c != "" {
@@ -190,7 +176,7 @@ func ParseDraft(data []byte) (*Report, error) {
 
 var explanationKey = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*:[a-z0-9_.]+$`)
 
-func fromWire(wr *wireReport, cellPos map[string][2]int) (*Report, error) {
+func fromWire(wr *wireReport, data []byte, cellPos map[string]int) (*Report, error) {
 	bad := func(field, msg string) error { return &FileError{Field: field, Msg: msg} }
 	if wr.Kind != FileKind {
 		return nil, bad("kind", "字段“kind”应为“nianbao.report”，这不是年报文件")
@@ -198,41 +184,22 @@ func fromWire(wr *wireReport, cellPos map[string][2]int) (*Report, error) {
 	if wr.Version != FileVersion {
 		return nil, bad("version", fmt.Sprintf("字段“version”为%d，本程序只能读取第%d版的年报文件，请升级程序", wr.Version, FileVersion))
 	}
-	f := FormatByID(wr.Format)
-	if f == nil {
-		return nil, bad("format", "字段“format”为“"+wr.Format+"”，应为“2019”或“2021”")
-	}
-	if wr.Year < 2000 || wr.Year > 2100 {
-		return nil, bad("year", fmt.Sprintf("字段“year”为%d，不是有效的报告年度", wr.Year))
-	}
-	if strings.TrimSpace(wr.Unit.Name) == "" {
-		return nil, bad("unit.name", "字段“unit.name”（机关名称）不能为空")
-	}
-	if LevelName(wr.Unit.Level) == "" {
-		return nil, bad("unit.level", "字段“unit.level”为“"+wr.Unit.Level+"”，应为 township、county、department、city 或 province")
-	}
 	r := wr.report()
-	for id := range wr.Cells {
-		if f.Cell(id) == nil {
-			e := &FileError{Field: "cells." + id, Msg: "单元格“" + id + "”不属于" + f.Name + "（" + f.Notice + "）"}
-			if p, ok := cellPos[id]; ok {
-				e.Line, e.Col = p[0], p[1]
+	if f := r.FormatDef(); f != nil {
+		first, at := "", len(data)
+		for id := range wr.Cells { // the first unknown cell of the file, with its place
+			if off := cellPos[id]; f.Cell(id) == nil && (first == "" || off < at) {
+				first, at = id, off
 			}
+		}
+		if first != "" {
+			e := &FileError{Field: "cells." + first, Msg: "单元格“" + Escape(first) + "”不属于" + f.Name + "（" + f.Notice + "）"}
+			e.Line, e.Col = position(data, at)
 			return nil, e
 		}
 	}
-	for k := range wr.Explanations {
-		if !explanationKey.MatchString(k) {
-			return nil, bad("explanations", "出错说明的键“"+k+"”格式应为“规则:位置”，如“X-CARRY:t3.carried.natural”")
-		}
-	}
-	if s := r.Doc.Style; s != "" && s != StyleGongwen && s != StylePublic {
-		return nil, bad("doc.style", "字段“doc.style”为“"+s+"”，应为“gongwen”（公文版）或“public”（公开版）")
-	}
-	for field, d := range map[string]string{"doc.date": r.Doc.Date, "doc.printed_date": r.Doc.PrintedDate} {
-		if d != "" && !ValidDate(d) {
-			return nil, bad(field, "字段“"+field+"”为“"+d+"”，日期应写作YYYY-MM-DD，如2022-02-08")
-		}
+	if err := r.Validate(); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -246,7 +213,7 @@ func ValidDate(s string) bool {
 type walker struct {
 	data    []byte
 	dec     *json.Decoder
-	cellPos map[string][2]int
+	cellPos map[string]int // byte offset of each cell key, turned into a line only for an error
 }
 
 func (w *walker) fail(off int, field, msg string) error {
@@ -298,8 +265,12 @@ func (w *walker) value(s *field, path string) (map[string]bool, error) {
 	}
 	switch s.typ {
 	case jString:
-		if _, ok := tok.(string); !ok {
+		v, ok := tok.(string)
+		if !ok {
 			return nil, wrong()
+		}
+		if strings.ContainsRune(v, utf8.RuneError) && loneSurrogate(w.data[off:w.dec.InputOffset()]) {
+			return nil, w.fail(off, path, "字段“"+name+"”含有无效的字符编码（不成对的代理项\\uD800–\\uDFFF），请用正常的文字重新填写")
 		}
 		return nil, nil
 	case jInt:
@@ -342,10 +313,9 @@ func (w *walker) value(s *field, path string) (map[string]bool, error) {
 			}
 		} else if path == "cells" {
 			if w.cellPos == nil {
-				w.cellPos = map[string][2]int{}
+				w.cellPos = map[string]int{}
 			}
-			line, col := position(w.data, off)
-			w.cellPos[key] = [2]int{line, col}
+			w.cellPos[key] = off
 		}
 		seen[full] = true
 		sub, err := w.value(child, full)
@@ -360,6 +330,41 @@ func (w *walker) value(s *field, path string) (map[string]bool, error) {
 		return nil, err
 	}
 	return seen, nil
+}
+
+// loneSurrogate reports a \uD800–\uDFFF escape in a JSON string that is
+// not a high surrogate followed by a low one; encoding/json would turn it
+// into U+FFFD silently.
+func loneSurrogate(tok []byte) bool {
+	hex := func(i int) (rune, bool) {
+		if i+6 > len(tok) || tok[i] != '\\' || tok[i+1] != 'u' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(string(tok[i+2:i+6]), 16, 16)
+		return rune(n), err == nil
+	}
+	for i := 0; i < len(tok); i++ {
+		if tok[i] != '\\' {
+			continue
+		}
+		r, ok := hex(i)
+		if !ok {
+			i++ // another escape such as \\: skip its second byte
+			continue
+		}
+		switch {
+		case r >= 0xD800 && r <= 0xDBFF:
+			if lo, ok := hex(i + 6); !ok || lo < 0xDC00 || lo > 0xDFFF {
+				return true
+			}
+			i += 11
+		case r >= 0xDC00 && r <= 0xDFFF:
+			return true
+		default:
+			i += 5
+		}
+	}
+	return false
 }
 
 func skipSpace(data []byte, off int) int {
@@ -443,7 +448,7 @@ func MarshalReport(r *Report) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "{\n  \"kind\": %s,\n  \"version\": %d,\n  \"format\": %s,\n  \"year\": %d,\n  \"unit\": ",
 		q(FileKind), FileVersion, q(r.Format), r.Year)
-	obj("  ", []string{"name", "level"}, []string{r.Unit.Name, r.Unit.Level})
+	obj("  ", sectionKeys("unit"), r.sectionValues("unit"))
 	b.WriteString(",\n  \"cells\": ")
 	var ids, vals []string
 	for _, c := range f.Cells() {
@@ -453,11 +458,9 @@ func MarshalReport(r *Report) ([]byte, error) {
 	}
 	obj("  ", ids, vals)
 	b.WriteString(",\n  \"text\": ")
-	t := r.Text
-	obj("  ", textKeys, []string{t.Preface, t.S1, t.S5, t.S6})
+	obj("  ", textKeys, r.sectionValues("text"))
 	b.WriteString(",\n  \"doc\": ")
-	d := r.Doc
-	obj("  ", docKeys, []string{d.Style, d.Title, d.IssuerMark, d.DocNumber, d.Signer, d.Signature, d.Date, d.Note, d.CC, d.PrintedBy, d.PrintedDate})
+	obj("  ", docKeys, r.sectionValues("doc"))
 	b.WriteString(",\n  \"explanations\": ")
 	keys := make([]string, 0, len(r.Explanations))
 	for k := range r.Explanations {
@@ -471,4 +474,15 @@ func MarshalReport(r *Report) ([]byte, error) {
 	obj("  ", keys, vals)
 	b.WriteString("\n}\n")
 	return b.Bytes(), nil
+}
+
+// sectionValues are the values of a section's fields in file order.
+func (r *Report) sectionValues(section string) []string {
+	var out []string
+	for _, f := range Fields {
+		if f.Section == section {
+			out = append(out, *f.get(r))
+		}
+	}
+	return out
 }
