@@ -37,18 +37,18 @@ func safeName(s string) string {
 // ExportPDF renders the open report to path. With errors and !draft it
 // returns *pdfout.CheckError and writes nothing.
 func (m *MainWindow) ExportPDF(path string, draft bool) error {
-	if m.rep == nil {
+	if m.report() == nil {
 		return errors.New("没有打开的报告。")
 	}
 	if !m.flush() {
 		return errors.New("有修改尚未保存，请先重试保存。")
 	}
-	seal, err := m.ws.Seal(m.rep.Unit.Name)
+	seal, err := m.ws.Seal(m.report().Unit.Name)
 	if err != nil {
 		return fmt.Errorf("读取印章失败：%s", userMessage(err))
 	}
 	var buf bytes.Buffer
-	err = pdfout.Render(&buf, m.rep, pdfout.Options{Style: m.rep.Doc.Style, Seal: seal, Draft: draft, Prev: m.prev, Fonts: m.fontSet()})
+	err = pdfout.Render(&buf, m.report(), pdfout.Options{Style: m.report().Doc.Style, Seal: seal, Draft: draft, Prev: m.d.Prev(), Fonts: m.fontSet()})
 	if err != nil {
 		return err
 	}
@@ -85,11 +85,11 @@ func writeFileAtomic(path string, data []byte) error {
 // showExportPDF refuses a report with errors (offering a draft) and otherwise
 // asks where to save.
 func (m *MainWindow) showExportPDF() {
-	if m.rep == nil {
+	if m.report() == nil {
 		m.say("请先新建或打开一份报告。")
 		return
 	}
-	errs := m.result.Errors()
+	errs := m.Result().Errors()
 	if len(errs) == 0 {
 		m.confirmWarnings(func() { m.askPDFPath(false) })
 		return
@@ -101,8 +101,8 @@ func (m *MainWindow) showExportPDF() {
 // Unexplained returns the warnings that have no 出错说明 yet.
 func (m *MainWindow) Unexplained() []app.Finding {
 	var out []app.Finding
-	for _, f := range m.result.Warnings() {
-		if strings.TrimSpace(m.rep.Explanations[f.Key()]) == "" {
+	for _, f := range m.Result().Warnings() {
+		if strings.TrimSpace(m.report().Explanations[f.Key()]) == "" {
 			out = append(out, f)
 		}
 	}
@@ -161,7 +161,7 @@ func listFindings(fs []app.Finding, max int, line func(int, app.Finding) string)
 }
 
 func (m *MainWindow) askPDFPath(draft bool) {
-	m.askSavePath("导出PDF", pdfFileName(m.rep, draft), ".pdf", func(path string) {
+	m.askSavePath("导出PDF", pdfFileName(m.report(), draft), ".pdf", func(path string) {
 		if err := m.ExportPDF(path, draft); err != nil {
 			m.showError("导出PDF失败", err)
 			return

@@ -17,7 +17,7 @@ import (
 
 // ExportJSON writes the open report as a *.nianbao.json file.
 func (m *MainWindow) ExportJSON(path string) error {
-	if m.rep == nil {
+	if m.report() == nil {
 		return errors.New("没有打开的报告。")
 	}
 	if !m.flush() {
@@ -51,11 +51,11 @@ func (m *MainWindow) ImportJSON(path string, mode storage.ImportMode) error {
 }
 
 func (m *MainWindow) showExportJSON() {
-	if m.rep == nil {
+	if m.report() == nil {
 		m.say("请先新建或打开一份报告。")
 		return
 	}
-	m.askSavePath("导出报告文件", strings.TrimSuffix(DefaultPDFName(m.rep), ".pdf")+".nianbao.json", ".nianbao.json", func(path string) {
+	m.askSavePath("导出报告文件", strings.TrimSuffix(DefaultPDFName(m.report()), ".pdf")+".nianbao.json", ".nianbao.json", func(path string) {
 		if err := m.ExportJSON(path); err != nil {
 			m.showError("导出失败", err)
 			return
@@ -96,7 +96,7 @@ func (m *MainWindow) askImportMode(path, msg string) {
 
 // showRevisions lists the snapshots of the open report with a restore button each.
 func (m *MainWindow) showRevisions() {
-	if m.rep == nil {
+	if m.report() == nil {
 		m.say("请先新建或打开一份报告。")
 		return
 	}
@@ -208,11 +208,11 @@ func (m *MainWindow) RestoreBackup(backup string) error {
 	if err != nil {
 		return fmt.Errorf("重新打开工作区失败：%s", userMessage(err))
 	}
-	m.ws = ws
+	m.useWorkspace(ws)
 	if rerr != nil {
 		return rerr
 	}
-	m.id, m.rep = 0, nil
+	m.id, m.d = 0, nil
 	m.reloadList()
 	if id := m.lastReport(); id != 0 {
 		m.Open(id)
