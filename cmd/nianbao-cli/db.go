@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 
+	"nianbao/app"
 	"nianbao/storage"
 )
 
@@ -132,7 +133,7 @@ func dbList(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 	}
 	fmt.Fprintln(e.stdout, "ID\t年度\t机关\t类型\t格式\t状态\t错误\t警告\t修改时间")
 	for _, r := range list {
-		fmt.Fprintf(e.stdout, "%d\t%d\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", r.ID, r.Year, r.Unit, r.Level, r.Format, r.Status,
+		fmt.Fprintf(e.stdout, "%d\t%d\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", r.ID, r.Year, app.Escape(r.Unit), r.Level, r.Format, r.Status,
 			r.Errors, r.Warnings, r.Updated.Local().Format("2006-01-02 15:04"))
 	}
 	fmt.Fprintf(e.stdout, "共%d份报告。\n", len(list))
