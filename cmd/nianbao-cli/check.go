@@ -62,7 +62,7 @@ func runCheck(e *env, args []string) int {
 			return exitFailure
 		}
 		if p.Year != r.Year-1 || p.Unit.Name != r.Unit.Name {
-			fmt.Fprintf(e.stderr, "上年报告“%s”是%s%d年度的报告，应为%s%d年度的报告。\n", *prev, p.Unit.Name, p.Year, r.Unit.Name, r.Year-1)
+			fmt.Fprintf(e.stderr, "上年报告“%s”是%s%d年度的报告，应为%s%d年度的报告。\n", *prev, app.Escape(p.Unit.Name), p.Year, app.Escape(r.Unit.Name), r.Year-1)
 			return exitFailure
 		}
 		opt.Prev = p
@@ -75,7 +75,7 @@ func runCheck(e *env, args []string) int {
 		}
 	} else {
 		for _, f := range res.Findings {
-			fmt.Fprintf(e.stdout, "%s %s %s %s\n", severityWord(f.Severity), f.Rule, f.Anchor, f.Message)
+			fmt.Fprintf(e.stdout, "%s %s %s %s\n", severityWord(f.Severity), f.Rule, app.Escape(f.Anchor), app.Escape(f.Message))
 		}
 		fmt.Fprintln(e.stdout, summary(res))
 	}

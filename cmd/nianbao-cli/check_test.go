@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"nianbao/app"
 )
 
 const (
@@ -214,5 +216,32 @@ func TestCheckBrokenWorkedExample(t *testing.T) {
 	}, "\n")
 	if code != exitFinding || out != want {
 		t.Errorf("exit %d\n got %s\nwant %s", code, out, want)
+	}
+}
+
+// User text in a message is escaped: a tab typed into section 一 cannot
+// shift the columns of the output.
+func TestCheckEscapesUserText(t *testing.T) {
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := app.ParseReport(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Text.S1 += "\n2019年，\t我县开通网站。"
+	path := filepath.Join(t.TempDir(), "tab.nianbao.json")
+	out, err := app.MarshalReport(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, _ := cli(t, "check", path)
+	want := "WARN LINT-YEAR text.s1 一、总体情况：句子“2019年，\\t我县开通网站。”以2019年开头，而报告年度为2021年，疑似沿用往年文字\n"
+	if !strings.Contains(stdout, want) || strings.Contains(stdout, "\t") {
+		t.Errorf("output\n%s\nwant the line %q and no tab", stdout, want)
 	}
 }
