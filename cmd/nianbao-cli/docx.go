@@ -1,0 +1,18 @@
+package main
+
+import (
+	"nianbao/app"
+	"nianbao/docx"
+)
+
+func init() {
+	x := officeExport{name: "docx", what: "Word文档", ext: ".docx", style: true,
+		write: func(r *app.Report, style string, draft bool) ([]byte, error) {
+			return docx.Bytes(r, docx.Options{Style: style, Draft: draft})
+		}}
+	register(&command{
+		name:    "docx",
+		summary: "导出 Word 文档（不含印章） / export the report as a Word document (no seal)",
+		run:     x.run,
+	})
+}

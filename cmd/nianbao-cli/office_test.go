@@ -1,0 +1,98 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestOfficeExports(t *testing.T) {
+	dir := t.TempDir()
+	docxOut := filepath.Join(dir, "r.docx")
+	if code, stdout, stderr := cli(t, "docx", "--style", "gongwen", "-o", docxOut, pdfFixture); code != exitOK || stdout != "" || stderr != "" {
+		t.Fatalf("docx: exit %d, %q %q", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(docxOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("docx is not a zip: %v", err)
+	}
+	found := false
+	for _, f := range zr.File {
+		found = found || f.Name == "word/document.xml"
+	}
+	if !found {
+		t.Error("docx without word/document.xml")
+	}
+
+	xlsxOut := filepath.Join(dir, "r.xlsx")
+	if code, _, stderr := cli(t, "xlsx", "-o", xlsxOut, pdfFixture); code != exitOK {
+		t.Fatalf("xlsx: exit %d, %s", code, stderr)
+	}
+	x, err := excelize.OpenFile(xlsxOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if got := strings.Join(x.GetSheetList(), ","); got != "表二,表三,表四,数据" {
+		t.Errorf("sheets %s", got)
+	}
+	if v, _ := x.GetCellValue("表三", "J5"); v != "35" {
+		t.Errorf("表三 J5 = %q, want 35", v)
+	}
+
+	htmlOut := filepath.Join(dir, "r.html")
+	if code, _, stderr := cli(t, "html", htmlOut, "-o", htmlOut, pdfFixture); code != exitFailure {
+		t.Errorf("two reports: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := cli(t, "html", "-o", htmlOut, pdfFixture); code != exitOK {
+		t.Fatalf("html: exit %d, %s", code, stderr)
+	}
+	page, _ := os.ReadFile(htmlOut)
+	if !bytes.HasPrefix(page, []byte("<!DOCTYPE html>")) || !bytes.Contains(page, []byte("新绛县人民政府<br>2021年政府信息公开工作年度报告")) {
+		t.Errorf("html page: %.200s", page)
+	}
+}
+
+func TestOfficeExportsRefuseErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, cmd := range []string{"docx", "xlsx", "html"} {
+		out := filepath.Join(dir, "x."+cmd)
+		code, _, stderr := cli(t, cmd, "-o", out, broken+"T3-BALANCE.nianbao.json")
+		if code != exitFinding || !strings.Contains(stderr, "[T3-BALANCE]") || !strings.Contains(stderr, "--draft") {
+			t.Errorf("%s: exit %d, stderr %q", cmd, code, stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s: a file was written despite the errors", cmd)
+		}
+		if code, _, stderr := cli(t, cmd, "--draft", "-o", out, broken+"T3-BALANCE.nianbao.json"); code != exitOK {
+			t.Errorf("%s --draft: exit %d, %s", cmd, code, stderr)
+		}
+		if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+			t.Errorf("%s --draft wrote nothing: %v", cmd, err)
+		}
+	}
+}
+
+func TestOfficeUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"docx", pdfFixture}, // no -o
+		{"docx", "--style", "red", "-o", dir + "/a.docx", pdfFixture},
+		{"xlsx", "--style", "public", "-o", dir + "/a.xlsx", pdfFixture}, // no styles in Excel
+		{"html", "-o", dir + "/a.html", dir + "/missing.json"},
+		{"docx", "-o", dir + "/no/such/dir/a.docx", pdfFixture},
+	} {
+		if code, _, stderr := cli(t, args...); code != exitFailure || stderr == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
