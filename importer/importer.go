@@ -8,6 +8,8 @@ package importer
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"fmt"
 	"io"
 	"os"
@@ -130,7 +132,14 @@ var ErrNothing = refuse("文件中没有找到可识别的年度报告内容（�
 func ImportFile(ctx context.Context, path string, opt Options) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, refuse(fmt.Sprintf("无法打开“%s”。", filepath.Base(path)), fmt.Errorf("open %s: %w", path, err))
+		msg := fmt.Sprintf("无法打开“%s”。", filepath.Base(path))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			msg = fmt.Sprintf("找不到文件“%s”。", filepath.Base(path))
+		case errors.Is(err, fs.ErrPermission):
+			msg = fmt.Sprintf("没有权限读取“%s”。", filepath.Base(path))
+		}
+		return nil, refuse(msg, fmt.Errorf("open %s: %w", path, err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {

@@ -61,7 +61,13 @@ func Recognise(doc *Doc, opt Options) (*Result, error) {
 		level = guessLevel(unit.Value)
 	}
 	res.Level = level
-	if rc.rowsMatched == 0 && len(meta.sections) == 0 {
+	headings := 0
+	for _, s := range meta.sections {
+		if s.Field != "text.preface" {
+			headings++
+		}
+	}
+	if rc.rowsMatched == 0 && headings == 0 {
 		return nil, ErrNothing
 	}
 
