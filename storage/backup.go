@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -140,6 +139,7 @@ func (w *Workspace) Backup() (string, error) {
 		return "", fail("备份工作区", fmt.Errorf("backup: %w", err))
 	}
 	syncDir(dir)
+	adoptAsides(w.path)
 	if err := pruneBackups(w.path); err != nil {
 		return final, fail("清理旧备份", err)
 	}
@@ -203,57 +203,6 @@ func newestGoodBackup(path string) string {
 	return ""
 }
 
-// RestoreBackup replaces the workspace with a backup after PRAGMA
-// integrity_check of the backup. The workspace must not be open (close it
-// first); the replaced file is kept beside it as «….before-restore-TIME».
-func RestoreBackup(workspacePath, backupPath string) error {
-	abs, err := filepath.Abs(workspacePath)
-	if err != nil {
-		return newError(nil, err, "工作区路径“%s”无效。", workspacePath)
-	}
-	if _, err := os.Stat(backupPath); err != nil {
-		return newError(ErrNotFound, err, "找不到备份文件“%s”。", backupPath)
-	}
-	if _, err := checkFile(backupPath, "integrity_check"); err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			e.Msg = "备份文件不能使用：" + e.Msg
-		}
-		return err
-	}
-	lock, err := acquireLock(abs)
-	if err != nil {
-		return err
-	}
-	defer releaseLock(lock)
-	tmp := abs + ".restore.tmp"
-	if err := copyFile(backupPath, tmp); err != nil {
-		os.Remove(tmp)
-		return fail("恢复备份", err)
-	}
-	// The copy itself is checked too: it is what becomes the workspace.
-	if _, err := checkFile(tmp, "integrity_check"); err != nil {
-		os.Remove(tmp)
-		return newError(ErrCorrupt, err, "恢复备份失败：复制出的文件未通过完整性检查，原工作区未改动。")
-	}
-	if fileExists(abs) {
-		aside := abs + ".before-restore-" + time.Now().Format(backupStamp)
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			if fileExists(abs + suffix) {
-				if err := os.Rename(abs+suffix, aside+suffix); err != nil {
-					os.Remove(tmp)
-					return fail("恢复备份", fmt.Errorf("move old workspace aside: %w", err))
-				}
-			}
-		}
-	}
-	if err := os.Rename(tmp, abs); err != nil {
-		return fail("恢复备份", fmt.Errorf("restore backup: %w", err))
-	}
-	syncDir(filepath.Dir(abs))
-	return nil
-}
-
 func fileExists(p string) bool {
 	_, err := os.Lstat(p)
 	return err == nil
@@ -312,31 +261,4 @@ func ListBackups(workspacePath string) ([]string, error) {
 		return nil, fail("读取备份列表", err)
 	}
 	return b, nil
-}
-
-// Verify runs the full PRAGMA integrity_check on a workspace file without
-// writing to it, and returns the number of reports it holds.
-func Verify(workspacePath string) (reports int, err error) {
-	if _, err := os.Stat(workspacePath); err != nil {
-		return 0, newError(ErrNotFound, err, "找不到工作区文件“%s”。", workspacePath)
-	}
-	version, err := identify(workspacePath)
-	if err != nil {
-		return 0, offerBackup(workspacePath, err)
-	}
-	if version == 0 {
-		return 0, nil
-	}
-	if _, err := checkFile(workspacePath, "integrity_check"); err != nil {
-		return 0, offerBackup(workspacePath, err)
-	}
-	db, err := sql.Open("sqlite", dsn(workspacePath, true))
-	if err != nil {
-		return 0, fail("检查工作区", err)
-	}
-	defer db.Close()
-	if err := db.QueryRow(`SELECT count(*) FROM reports`).Scan(&reports); err != nil {
-		return 0, fail("检查工作区", err)
-	}
-	return reports, nil
 }

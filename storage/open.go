@@ -12,6 +12,7 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // applicationID marks a workspace file in the SQLite header ("nian").
@@ -56,16 +57,33 @@ func DefaultPath() (string, error) {
 // dsn names the file as a URI so that any path (spaces, Chinese, '?') is
 // safe, and carries the pragmas every connection must run.
 func dsn(path string, readOnly bool) string {
+	if readOnly {
+		return dsnRead(path, false)
+	}
+	return fileURI(path) + "?_pragma=busy_timeout(5000)&_pragma=foreign_keys(ON)" +
+		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
+}
+
+// dsnRead opens for reading only; immutable also skips locking and the
+// -wal/-shm files, so nothing at all is written beside the file. It is
+// right only when no WAL holds data and nobody else can write.
+func dsnRead(path string, immutable bool) string {
+	if immutable {
+		return fileURI(path) + "?mode=ro&immutable=1"
+	}
+	return fileURI(path) + "?mode=ro&_pragma=busy_timeout(5000)"
+}
+
+func fileURI(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs // a relative path would be read from «/» below
+	}
 	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // Windows drive letter
 	}
 	u := url.URL{Scheme: "file", Path: p}
-	if readOnly {
-		return u.String() + "?mode=ro&_pragma=busy_timeout(5000)"
-	}
-	return u.String() + "?_pragma=busy_timeout(5000)&_pragma=foreign_keys(ON)" +
-		"&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
+	return u.String()
 }
 
 // Open opens the workspace at path, creating the folders and the file when
@@ -74,6 +92,9 @@ func Open(path string) (*Workspace, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, newError(nil, fmt.Errorf("open workspace: %w", err), "工作区路径“%s”无效。", path)
+	}
+	if err := checkPlace(abs); err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, newError(ErrReadOnly, fmt.Errorf("open workspace: %w", err),
@@ -91,7 +112,28 @@ func Open(path string) (*Workspace, error) {
 		releaseLock(lock)
 		return nil, err
 	}
+	markWorkspace(lock)
 	return w, nil
+}
+
+// checkPlace refuses a folder or a device where the workspace file should
+// be, and a missing file where a workspace was used before.
+func checkPlace(abs string) error {
+	st, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if workspaceExisted(abs) {
+			return missingError(abs)
+		}
+		return nil
+	case err != nil:
+		return newError(ErrReadOnly, fmt.Errorf("stat workspace: %w", err), "无法读取工作区文件“%s”：位置无法访问或无权限。", abs)
+	case st.IsDir():
+		return newError(ErrNotWorkspace, errors.New("a directory"), "“%s”是一个文件夹，不是工作区文件，未作任何修改。", abs)
+	case !st.Mode().IsRegular():
+		return newError(ErrNotWorkspace, errors.New("not a regular file"), "“%s”是一个特殊文件（设备或管道），不是工作区文件，未作任何修改。", abs)
+	}
+	return nil
 }
 
 func (w *Workspace) open() error {
@@ -158,7 +200,13 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 
 // identify checks an existing file without writing to it and returns its
 // schema version: 0 for a missing or empty file.
-func identify(path string) (int, error) {
+func identify(path string) (int, error) { return identifyWith(path, "quick_check", false) }
+
+// identifyWith is identify with the check to run and how to open the file.
+func identifyWith(path, check string, immutable bool) (int, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return 0, checkPlace(path)
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return 0, nil
@@ -173,24 +221,34 @@ func identify(path string) (int, error) {
 		if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
 			return 0, nil
 		}
-		return checkFile(path, "quick_check") // everything may still be in the WAL
+		return checkFileWith(path, check, false) // everything may still be in the WAL
 	}
 	if n < len(sqliteMagic) || string(head[:len(sqliteMagic)]) != string(sqliteMagic) {
 		return 0, newError(ErrNotWorkspace, errors.New("no SQLite header"),
 			"文件“%s”不是年报助手的工作区（不是数据库文件或已严重损坏），文件未作任何修改。", path)
 	}
-	return checkFile(path, "quick_check")
+	return checkFileWith(path, check, immutable)
 }
 
 // checkFile opens a SQLite file read-only and checks that it is a workspace
 // this version can use and that it passes the given integrity check.
-func checkFile(path, check string) (int, error) {
-	db, err := sql.Open("sqlite", dsn(path, true))
+func checkFile(path, check string) (int, error) { return checkFileWith(path, check, false) }
+
+// checkFileWith is checkFile, opening the file immutable when asked (see
+// dsnRead). A full disk or an unreadable file is told apart from damage.
+func checkFileWith(path, check string, immutable bool) (int, error) {
+	db, err := sql.Open("sqlite", dsnRead(path, immutable))
 	if err != nil {
 		return 0, fail("检查工作区", err)
 	}
 	defer db.Close()
 	corrupt := func(err error) error {
+		switch code := sqliteCode(err); {
+		case code == sqlite3.SQLITE_FULL || isDiskFull(err):
+			return newError(ErrDiskFull, err, "无法检查工作区文件“%s”：磁盘已满（检查需要少量空间），请清理磁盘后重试；文件未作任何修改。", path)
+		case code == sqlite3.SQLITE_CANTOPEN || code == sqlite3.SQLITE_IOERR || code == sqlite3.SQLITE_READONLY || code == sqlite3.SQLITE_PERM:
+			return newError(ErrReadOnly, err, "无法读取工作区文件“%s”（位置只读、无权限或磁盘故障），文件未作任何修改。", path)
+		}
 		return newError(ErrCorrupt, err, "工作区文件“%s”已损坏（完整性检查未通过），文件未作任何修改。", path)
 	}
 	var appID, version, tables int
