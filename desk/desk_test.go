@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -10,10 +11,35 @@ import (
 	"nianbao/desk/desktest"
 )
 
+var (
+	sharedOnce sync.Once
+	shared     desktest.Scenario
+	sharedDir  string
+)
+
+// TestMain removes the scenario the tests share: its files are only read.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
+}
+
 // collectScenario runs the desk over the scenario folder as the CLI does.
 func collectScenario(t *testing.T) (desktest.Scenario, *Batch) {
 	t.Helper()
-	sc := desktest.NewScenario(t, "..")
+	sharedOnce.Do(func() {
+		var err error
+		if sharedDir, err = os.MkdirTemp("", "desk-scenario-"); err != nil {
+			t.Fatal(err)
+		}
+		shared = desktest.NewScenarioIn(t, "..", sharedDir)
+	})
+	sc := shared
+	if sc.Dir == "" {
+		t.Fatal("the shared scenario could not be built")
+	}
 	roster, err := ParseRoster(2021, sc.Roster)
 	if err != nil {
 		t.Fatal(err)

@@ -47,9 +47,6 @@ func ParseRoster(year int, text string) (Roster, error) {
 			continue
 		}
 		u := RosterUnit{Name: fields[0]}
-		if utf8.RuneCountInString(u.Name) > maxNameRunes {
-			return ro, fmt.Errorf("名单第%d行的单位名称超过%d个字", i+1, maxNameRunes)
-		}
 		if len(fields) > 1 {
 			lv, ok := ParseLevel(fields[1])
 			if !ok {
@@ -67,7 +64,7 @@ func ParseRoster(year int, text string) (Roster, error) {
 	return ro, nil
 }
 
-// Add appends a unit; a name already on the roster (tolerantly) is refused.
+// Add appends a unit; a name already on the roster is refused.
 func (ro *Roster) Add(u RosterUnit) error {
 	if strings.TrimSpace(u.Name) == "" {
 		return fmt.Errorf("单位名称为空")
@@ -75,8 +72,14 @@ func (ro *Roster) Add(u RosterUnit) error {
 	if len(ro.Units) >= maxRosterUnits {
 		return fmt.Errorf("名单超过%d个单位", maxRosterUnits)
 	}
-	if i := ro.Match(u.Name); i >= 0 {
-		return fmt.Errorf("“%s”与名单中的“%s”是同一单位", u.Name, ro.Units[i].Name)
+	if utf8.RuneCountInString(u.Name) > maxNameRunes {
+		return fmt.Errorf("单位名称超过%d个字", maxNameRunes)
+	}
+	// only the same name is refused: 甲县城关镇 and 乙县城关镇 are two units
+	for _, o := range ro.Units {
+		if nameCore(o.Name) == nameCore(u.Name) {
+			return fmt.Errorf("“%s”与名单中的“%s”是同一单位", u.Name, o.Name)
+		}
 	}
 	ro.Units = append(ro.Units, u)
 	return nil

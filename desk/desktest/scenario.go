@@ -163,7 +163,13 @@ func Renamed(t testing.TB, path, name, level string) *app.Report {
 // NewScenario writes the scenario's files; root is the repository root.
 func NewScenario(t testing.TB, root string) Scenario {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "收件")
+	return NewScenarioIn(t, root, t.TempDir())
+}
+
+// NewScenarioIn writes the scenario into parent, for tests that share it.
+func NewScenarioIn(t testing.TB, root, parent string) Scenario {
+	t.Helper()
+	dir := filepath.Join(parent, "收件")
 	early, late := FixedNow.Add(-48*time.Hour), FixedNow
 
 	// 张坞镇: a first report file, then the printed PDF replaces it
