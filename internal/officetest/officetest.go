@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
 	"strconv"
 	"testing"
 )
@@ -95,4 +96,21 @@ func Pages(t testing.TB, pdf string) int {
 func Text(t testing.TB, pdf string) string {
 	t.Helper()
 	return regexp.MustCompile(`\s+`).ReplaceAllString(Tool(t, "pdftotext", "-enc", "UTF-8", pdf, "-"), "")
+}
+
+// DiffCells lists the cells whose values differ between two cell maps.
+func DiffCells(want, got map[string]string) []string {
+	var out []string
+	for k, w := range want {
+		if got[k] != w {
+			out = append(out, k+": want “"+w+"” got “"+got[k]+"”")
+		}
+	}
+	for k, g := range got {
+		if _, ok := want[k]; !ok && g != "" {
+			out = append(out, k+": want “” got “"+g+"”")
+		}
+	}
+	sort.Strings(out)
+	return out
 }
