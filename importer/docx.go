@@ -77,6 +77,9 @@ func ReadDOCX(data []byte) (*Doc, error) {
 		return nil, refuse("Word文件的正文已损坏或结构异常，无法导入。", err)
 	}
 	doc := &Doc{}
+	if t := coreTitle(zr); t != "" {
+		doc.addLine(t)
+	}
 	w := &docxReader{doc: doc}
 	w.block(root, 0)
 	if w.tooMany {
@@ -225,4 +228,34 @@ func spanOf(n *xnode) int {
 		return 1
 	}
 	return min(s, maxSpan)
+}
+
+// coreTitle is the document title of docProps/core.xml when it names a
+// report (a page saved as Word keeps its <title> there).
+func coreTitle(zr *zip.Reader) string {
+	data, err := readZipEntry(zr, "docProps/core.xml")
+	if err != nil || len(data) > 1<<20 {
+		return ""
+	}
+	root, err := parseXML(bytes.NewReader(data), 1000)
+	if err != nil {
+		return ""
+	}
+	var title string
+	var find func(n *xnode)
+	find = func(n *xnode) {
+		for _, k := range n.kids {
+			if k.name == "title" && title == "" {
+				title = strings.TrimSpace(k.text)
+			}
+			find(k)
+		}
+	}
+	find(root)
+	for _, part := range strings.FieldsFunc(title, func(r rune) bool { return r == '_' || r == '|' }) {
+		if titleRe.MatchString(strings.ReplaceAll(strings.TrimSpace(part), " ", "")) {
+			return strings.TrimSpace(part)
+		}
+	}
+	return ""
 }

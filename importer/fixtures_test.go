@@ -151,3 +151,15 @@ func hasWarning(res *Result, part string) bool {
 	}
 	return false
 }
+
+// TestSampleDOCX: the 平潭 page saved as Word by LibreOffice.
+func TestSampleDOCX(t *testing.T) {
+	res, err := ImportFile(context.Background(), filepath.Join("testdata", "pingtan-2024.docx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAgainst(t, loadCells(t, "pingtan-2024"), res)
+	if res.Report.Text.S6 != "2024年，无收取信息处理费情况。" {
+		t.Errorf("s6 %q", res.Report.Text.S6)
+	}
+}

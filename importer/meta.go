@@ -135,15 +135,16 @@ func isStandalone(s string) bool {
 }
 
 var (
-	dateRe    = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	printedRe = regexp.MustCompile(`^(.*?)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$`)
-	docNumRe  = regexp.MustCompile(`^[\p{Han}]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$`)
-	signerRe  = regexp.MustCompile(`^签\s*发\s*人\s*[：:]\s*(.+)$`)
-	ccRe      = regexp.MustCompile(`^抄\s*送\s*[：:]\s*(.+?)[。.]?$`)
-	noteRe    = regexp.MustCompile(`^[（(]\s*(此件[^）)]*)\s*[）)]$`)
-	titleRe   = regexp.MustCompile(`^(.*?)\s*(\d{4})\s*年(?:度)?\s*(?:政府)?信息公开(?:工作)?年度报告$`)
-	periodRe  = regexp.MustCompile(`统计(?:期限|时间|区间)[^0-9]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日`)
-	unitRe    = regexp.MustCompile(`(?:^|[，,。；;：:、\s“（(])([\p{Han}]{2,24}?(?:人民政府|街道办事处|管理委员会|管委会|委员会|局|办公室))(?:\d{4}年|把|认真|坚持|未|在|联系|全面|始终|深入)`)
+	dateRe      = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	printedRe   = regexp.MustCompile(`^(.*?)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$`)
+	docNumRe    = regexp.MustCompile(`^[\p{Han}]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号$`)
+	signerRe    = regexp.MustCompile(`^签\s*发\s*人\s*[：:]\s*(.+)$`)
+	ccRe        = regexp.MustCompile(`^抄\s*送\s*[：:]\s*(.+?)[。.]?$`)
+	noteRe      = regexp.MustCompile(`^[（(]\s*(此件[^）)]*)\s*[）)]$`)
+	furnitureRe = regexp.MustCompile(`版权所有|ICP备|公网安备|公安备案|网站标识码|扫一扫|分享到|附件下载|浏览器版本|主办单位[：:]|技术支持[：:]|[|｜].*[|｜].*[|｜]`)
+	titleRe     = regexp.MustCompile(`^(.*?)\s*(\d{4})\s*年(?:度)?\s*(?:政府)?信息公开(?:工作)?年度报告$`)
+	periodRe    = regexp.MustCompile(`统计(?:期限|时间|区间)[^0-9]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日`)
+	unitRe      = regexp.MustCompile(`(?:^|[，,。；;：:、\s“（(])([\p{Han}]{2,24}?(?:人民政府|街道办事处|管理委员会|管委会|委员会|局|办公室))(?:\d{4}年|把|认真|坚持|未|在|联系|全面|始终|深入)`)
 )
 
 type metaInfo struct {
@@ -177,6 +178,13 @@ func findMeta(doc *Doc, ps []para) metaInfo {
 		if n, ok := headingNumber(t); ok && n > section && section < 7 {
 			section = n
 			m.sections = append(m.sections, Section{Field: sectionField(n), Heading: t})
+			continue
+		}
+		if furnitureRe.MatchString(t) {
+			// A site's footer or sharing bar: the report has ended, or not begun.
+			if section >= 5 {
+				section = 7
+			}
 			continue
 		}
 		if section == 0 || section == 6 || section == 7 {
