@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"runtime"
 	"syscall"
 )
@@ -29,4 +30,11 @@ func fsError(prefix string, err error, suffix string) error {
 		return newError(ErrReadOnly, err, "%s（位置只读或无权限）%s", prefix, suffix)
 	}
 	return newError(ErrReadOnly, err, "%s（磁盘故障或文件被其他程序占用）%s", prefix, suffix)
+}
+
+// nearlyFull says whether a failed open or I/O beside path may be for want
+// of space: SQLite reports a -shm it cannot grow as an I/O error.
+func nearlyFull(path string) bool {
+	free, ok := freeBytes(filepath.Dir(path))
+	return ok && free < 1<<20
 }

@@ -244,7 +244,8 @@ func checkFileWith(path, check string, immutable bool) (int, error) {
 	defer db.Close()
 	corrupt := func(err error) error {
 		switch code := sqliteCode(err); {
-		case code == sqlite3.SQLITE_FULL || isDiskFull(err):
+		case code == sqlite3.SQLITE_FULL || isDiskFull(err) ||
+			(code == sqlite3.SQLITE_IOERR || code == sqlite3.SQLITE_CANTOPEN) && nearlyFull(path):
 			return newError(ErrDiskFull, err, "无法检查工作区文件“%s”：磁盘已满（检查需要少量空间），请清理磁盘后重试；文件未作任何修改。", path)
 		case code == sqlite3.SQLITE_CANTOPEN || code == sqlite3.SQLITE_IOERR || code == sqlite3.SQLITE_READONLY || code == sqlite3.SQLITE_PERM:
 			return newError(ErrReadOnly, err, "无法读取工作区文件“%s”（位置只读、无权限或磁盘故障），文件未作任何修改。", path)

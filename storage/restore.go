@@ -59,7 +59,7 @@ func RestoreBackupAside(workspacePath, backupPath string) (string, error) {
 		return "", fsError("恢复备份失败：无法复制备份文件", err, "，原工作区未改动。")
 	}
 	// The copy itself is checked too: it is what becomes the workspace.
-	if _, err := checkFile(tmp, "integrity_check"); err != nil {
+	if _, err := checkFileWith(tmp, "integrity_check", true); err != nil {
 		os.Remove(tmp)
 		return "", newError(ErrCorrupt, err, "恢复备份失败：复制出的文件未通过完整性检查，原工作区未改动。")
 	}
@@ -96,7 +96,9 @@ func usableBackup(src string) error {
 	if st.Size() == 0 {
 		return newError(ErrNotWorkspace, errors.New("empty file"), "备份文件不能使用：“%s”是空文件（0字节），不是工作区的备份。", src)
 	}
-	version, err := checkFile(src, "integrity_check")
+	// immutable: only the file is copied, so only the file is checked, and
+	// nothing is written beside a backup (it may be on a CD).
+	version, err := checkFileWith(src, "integrity_check", true)
 	if err != nil {
 		var e *Error
 		if errors.As(err, &e) {
@@ -200,10 +202,10 @@ func linkOrCopy(src, dst string) error {
 func adoptAsides(path string) {
 	matches, _ := filepath.Glob(path + asideMark + "*")
 	for _, m := range matches {
-		if strings.HasSuffix(m, "-wal") || strings.HasSuffix(m, "-shm") || fileExists(m+"-wal") {
+		if strings.HasSuffix(m, "-wal") || strings.HasSuffix(m, "-shm") || strings.HasSuffix(m, ".lock") || fileExists(m+"-wal") {
 			continue
 		}
-		if _, err := checkFile(m, "quick_check"); err != nil {
+		if _, err := checkFileWith(m, "quick_check", true); err != nil {
 			continue
 		}
 		name := backupPrefix(path) + strings.TrimPrefix(m, path+asideMark) + "-before-restore.db"
