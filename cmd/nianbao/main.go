@@ -1,5 +1,6 @@
-// Command nianbao is the desktop app 年报助手. Everything but start-up lives
-// in package ui and internal/startup, so the window is tested headlessly.
+// Command nianbao is the desktop app 年报助手: nianbao [FILE…] opens report
+// files or PDFs the app printed. Everything but start-up lives in package ui
+// and internal/startup, so the window is tested headlessly.
 package main
 
 import (
@@ -7,9 +8,12 @@ import (
 	"flag"
 	"log"
 	"path/filepath"
+	"time"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"nianbao/internal/instance"
 	"nianbao/internal/startup"
 	"nianbao/storage"
 	"nianbao/ui"
@@ -20,7 +24,7 @@ func main() {
 	shot := flag.String("screenshot", "", "render the main window to this PNG file after start-up and exit")
 	wsPath := flag.String("workspace", "", "workspace file (default: the per-user workspace)")
 	flag.Parse()
-	probe := startup.StartProbe() // runs while the workspace opens
+	files := absolute(flag.Args())
 
 	path := *wsPath
 	if path == "" {
@@ -30,10 +34,18 @@ func main() {
 		}
 		path = p
 	}
+	socket := instance.SocketPath(path)
+	if *shot == "" && instance.Send(socket, files) == nil {
+		return // the window already running took the files
+	}
+	probe := startup.StartProbe() // runs while the workspace opens
 	logPath, logFile, _ := startup.OpenLog(filepath.Dir(path))
 	defer logFile.Close()
 
 	ws, err := storage.Open(path)
+	if errors.Is(err, storage.ErrLocked) && handOver(socket, files) {
+		return
+	}
 	if err != nil {
 		log.Printf("open workspace %s: %v", path, err)
 		reason := err.Error()
@@ -55,6 +67,12 @@ func main() {
 	}
 	<-preloaded
 	m := ui.NewMainWindow(a, ws)
+	m.OpenFiles(files)
+	if srv, err := instance.Listen(socket, func(f []string) { fyne.Do(func() { m.HandOver(f) }) }); err != nil {
+		log.Printf("hand-over: %v", err)
+	} else {
+		defer srv.Close()
+	}
 	if *shot != "" {
 		startup.Screenshot(m.Window(), *shot, func() { _ = m.Workspace().Close() })
 	}
@@ -62,4 +80,28 @@ func main() {
 	if err := m.Workspace().Close(); err != nil {
 		log.Printf("close workspace: %v", err)
 	}
+}
+
+// handOver retries while the other window may still be starting (two files
+// double-clicked at once); false means it does not answer.
+func handOver(socket string, files []string) bool {
+	for i := 0; i < 10; i++ {
+		if err := instance.Send(socket, files); err == nil {
+			return true
+		} else if i == 9 {
+			log.Printf("hand-over: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	return false
+}
+
+func absolute(args []string) []string {
+	var out []string
+	for _, a := range args {
+		if p, err := filepath.Abs(a); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
 }

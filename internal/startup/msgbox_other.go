@@ -8,16 +8,17 @@ import (
 	"time"
 )
 
-// showMessageBox tries the desktop's dialog tools; without a display they
-// fail at once and the message stays on stderr and in the log.
+// showMessageBox tries the desktop's dialog tools; without a display or
+// without them the message stays on stderr and in the log. xmessage is not
+// among them: its core X fonts turn Chinese into boxes or mojibake.
 func showMessageBox(title, msg string) {
 	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return
 	}
 	for _, argv := range [][]string{
-		{"zenity", "--error", "--no-wrap", "--title", title, "--text", msg},
+		// --no-markup: a path with & or < is not Pango markup
+		{"zenity", "--error", "--no-wrap", "--no-markup", "--title", title, "--text", msg},
 		{"kdialog", "--title", title, "--error", msg},
-		{"xmessage", "-center", title + "\n\n" + msg},
 	} {
 		if _, err := exec.LookPath(argv[0]); err != nil {
 			continue
