@@ -166,18 +166,18 @@ func pageBoxes(content []byte, page int, seg *int) ([]pbox, error) {
 			nums = nums[:0]
 			continue
 		}
-		kw := lx.keyword()
-		if kw == "" {
+		kw := lx.token()
+		if len(kw) == 0 {
 			lx.i++
 			continue
 		}
 		if c := kw[0]; c >= '0' && c <= '9' || c == '-' || c == '.' || c == '+' {
-			if n, err := strconv.ParseFloat(kw, 64); err == nil {
+			if n, ok := plainNumber(kw); ok {
 				nums = append(nums, n)
 			}
 			continue
 		}
-		switch kw {
+		switch string(kw) {
 		case "q":
 			transformed = append(transformed, transformed[len(transformed)-1])
 		case "Q":
@@ -212,6 +212,40 @@ func pageBoxes(content []byte, page int, seg *int) ([]pbox, error) {
 		nums = nums[:0]
 	}
 	return boxes, nil
+}
+
+// plainNumber parses the numbers a content stream holds ("-12.5"), without
+// the allocation of strconv on a byte slice; others go through strconv.
+func plainNumber(b []byte) (float64, bool) {
+	neg, i := false, 0
+	if b[0] == '-' || b[0] == '+' {
+		neg, i = b[0] == '-', 1
+	}
+	n, frac, scale, digits := 0.0, false, 1.0, 0
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+			if frac {
+				scale /= 10
+				n += float64(c-'0') * scale
+			} else {
+				n = n*10 + float64(c-'0')
+			}
+		case c == '.' && !frac:
+			frac = true
+		default:
+			f, err := strconv.ParseFloat(string(b), 64)
+			return f, err == nil
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 func (b *pbox) contains(x, y float64) bool {

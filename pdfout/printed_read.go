@@ -220,13 +220,16 @@ func (sc *txtScanner) skip() {
 	}
 }
 
-func (sc *txtScanner) keyword() string {
+func (sc *txtScanner) keyword() string { return string(sc.token()) }
+
+// token is the next run of regular characters, not copied.
+func (sc *txtScanner) token() []byte {
 	sc.skip()
 	s := sc.i
 	for sc.i < len(sc.b) && !isWS(sc.b[sc.i]) && !isDelim(sc.b[sc.i]) {
 		sc.i++
 	}
-	return string(sc.b[s:sc.i])
+	return sc.b[s:sc.i]
 }
 
 func (sc *txtScanner) number() (float64, bool) {
