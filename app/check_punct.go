@@ -52,7 +52,7 @@ func punctMarks(s string) []punctMark {
 	}
 	urls := urlSpans(s)
 	var out []punctMark
-	closed := map[int]bool{} // ')' already taken by a pair
+	closed := map[int]bool{} // a closing mark already taken by a pair
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		if !strings.ContainsRune(",;:?!()\"'", rune(b)) || closed[i] || inSpans(urls, i, i+1) {
@@ -90,7 +90,7 @@ func punctMarks(s string) []punctMark {
 			}
 			if strings.IndexFunc(s[i+1:j], func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 && !inSpans(urls, j, j+1) {
 				out = append(out, punctMark{i, j})
-				i = j
+				closed[j] = true // the marks inside are looked at in turn
 			}
 		}
 	}

@@ -58,6 +58,8 @@ func FuzzParseReport(f *testing.F) {
 	}
 	f.Add([]byte(`{"kind":"nianbao.report","version":1,"format":"2021","year":2021,"unit":{"name":"x","level":"township"},"cells":{"t3.new.natural":"约3件"}}`))
 	f.Add([]byte(`{"kind":"nianbao.report","kind":"x"}`))
+	f.Add([]byte(`{"kind":"nianbao.report","version":1,"format":"2021","year":2021,"unit":{"name":"新绛\ud800\\udc00\u202e\u001b","level":"county"}}`))
+	f.Add([]byte(`{"kind":"nianbao.report","version":1,"format":"2021","year":2021,"unit":{"name":"\u3000\u200b","level":"county"},"cells":{"t9.x":"1","t3.new.natural":"1"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := ParseReport(data)
 		if err != nil {
