@@ -22,6 +22,13 @@ func (w *xw) emptyLines(n int) {
 	}
 }
 
+// keptLines are empty lines that stay with the paragraph after them.
+func (w *xw) keptLines(n int) {
+	for range n {
+		w.writePara(para{keepNext: true}, body(""))
+	}
+}
+
 // document writes word/document.xml.
 func document(r *app.Report, style string, draft bool) []byte {
 	var w xw
@@ -44,8 +51,10 @@ func document(r *app.Report, style string, draft bool) []byte {
 			continue
 		}
 		p := para{style: headingStyle[b.Para.Level], firstChars: 200, jc: "both"}
-		// a standalone heading stays with what follows it (§4.3)
-		p.keepNext = b.Para.Standalone && i+1 < len(blocks)
+		// a standalone heading stays with what follows it (§4.3); the last
+		// paragraph stays with the closing block, which never stands alone (§4.4 c)
+		p.keepNext = b.Para.Standalone && i+1 < len(blocks) || i == len(blocks)-1
+		p.keepLines = b.Para.Standalone
 		var runs []run
 		if b.Para.Head != "" {
 			runs = append(runs, run{text: b.Para.Head, role: headingRole[b.Para.Level], size: size3})
@@ -100,16 +109,17 @@ func (w *xw) title(r *app.Report) {
 func (w *xw) closing(c docparts.Closing) {
 	if c.Signature != "" || c.Date != "" {
 		if c.Sealed {
-			w.emptyLines(2)
+			w.keptLines(2)
 		} else {
-			w.emptyLines(1)
+			w.keptLines(1)
 		}
 		col := func(x float64) int { return int(x*float64(charPitch) + 0.5) }
 		w.writePara(para{keepNext: true, left: col(c.SignCol), jc: "left"}, body(c.Signature))
-		w.writePara(para{keepNext: c.Note != "", left: col(c.DateCol), jc: "left"}, body(c.Date))
+		w.writePara(para{keepNext: c.Note != "" || c.HasBanji(), left: col(c.DateCol), jc: "left"}, body(c.Date))
 	}
 	if c.Note != "" {
-		w.writePara(para{left: 2 * charPitch, jc: "left"}, body(c.Note))
+		// the 版记 shares the last page with the closing block
+		w.writePara(para{keepNext: c.HasBanji(), left: 2 * charPitch, jc: "left"}, body(c.Note))
 	}
 	if c.HasBanji() {
 		w.banJi(c)
