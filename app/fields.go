@@ -188,6 +188,19 @@ func (r *Report) DocField(path string) *string {
 	return r.Field(path)
 }
 
+// TabOf returns the window tab that edits an anchor: a cell's table, or
+// the tab of a declared field; "" when the anchor is neither.
+func TabOf(anchor string) string {
+	if f, ok := FieldByPath(anchor); ok {
+		return f.Tab
+	}
+	switch table, _, _ := strings.Cut(anchor, "."); table {
+	case TabT2, TabT3, TabT4:
+		return table
+	}
+	return ""
+}
+
 // sectionName names a field in messages ({节} of formats.md §8.3).
 func sectionName(path string) string {
 	if f, ok := FieldByPath(path); ok {

@@ -33,6 +33,12 @@ func TestFieldTable(t *testing.T) {
 			t.Errorf("%s: %+v", path, f)
 		}
 	}
+	for anchor, tab := range map[string]string{"t2.fee.amount": TabT2, "t3.other.nofee.total": TabT3, "t4.review.total": TabT4,
+		"doc.date": TabBasic, "format": TabBasic, "text.preface": TabS1, "text.s6": TabS6, "t5.x": "", "": ""} {
+		if got := TabOf(anchor); got != tab {
+			t.Errorf("TabOf(%q) = %q, want %q", anchor, got, tab)
+		}
+	}
 	if _, ok := FieldByPath("doc.colour"); ok {
 		t.Error("an unknown path is declared")
 	}
