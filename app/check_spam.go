@@ -166,7 +166,7 @@ func spamHits(s string, cfg *spamConfig) [][2]int {
 		found = append(found, m)
 	}
 	if len(dict) > 0 && strings.Contains(s, ".") {
-		found = append(found, spamDomains(s, dict, urls, allowed)...)
+		found = append(found, spamDomains(s, dict, urls, allowed, cfg.allow)...)
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i][0] < found[j][0] })
 	out := found[:0]
@@ -181,7 +181,8 @@ func spamHits(s string, cfg *spamConfig) [][2]int {
 
 // spamDomains is (1b): a URL or bare domain outside the government, school
 // and non-profit domains, within 10 characters of a dictionary word.
-func spamDomains(s string, dict [][2]int, urls [][]int, allowed func(a, b int) bool) [][2]int {
+// A domain is allowed as written or by its host (www.example.com by example.com too).
+func spamDomains(s string, dict [][2]int, urls [][]int, allowed func(a, b int) bool, allow map[string]bool) [][2]int {
 	var cands [][2]int
 	for _, u := range urls {
 		if !strings.Contains(s[u[0]:u[1]], "@") {
@@ -196,7 +197,8 @@ func spamDomains(s string, dict [][2]int, urls [][]int, allowed func(a, b int) b
 	}
 	var out [][2]int
 	for _, d := range cands {
-		if govHost(hostOf(s[d[0]:d[1]])) || allowed(d[0], d[1]) {
+		host := hostOf(s[d[0]:d[1]])
+		if govHost(host) || allowed(d[0], d[1]) || allow[host] || allow[strings.TrimPrefix(host, "www.")] {
 			continue
 		}
 		for _, w := range dict {

@@ -59,6 +59,9 @@ func TestSpamSpans(t *testing.T) {
 	if got := SpamSpans(text, CheckOptions{Allow: []string{"UedBet", "下注"}}); !reflect.DeepEqual(got, []Span{{13, 26, "www.ued88.com"}, {34, 41, "bet 365"}}) {
 		t.Errorf("with allow-list: %v", got)
 	}
+	if got := SpamSpans(text, CheckOptions{Allow: []string{"ued88.com"}}); len(got) != 4 || got[1].Word != "下注" {
+		t.Errorf("domain allowed by its host: %v", got)
+	}
 	if got := SpamSpans("本镇政务公开办公室。", CheckOptions{}); got != nil {
 		t.Errorf("clean text: %v", got)
 	}
