@@ -37,8 +37,9 @@ func classify(line string) *para {
 	}
 	i := strings.Index(line, "。")
 	if i < 0 || i+len("。") == len(line) {
+		// 「（二）其他需要通过年度报告予以报告的事项。」 is a heading too
 		p.spans = []span{{ro: ro, text: line}}
-		p.heading = i < 0 && len([]rune(line)) <= 2*gridChars
+		p.heading = len([]rune(line)) <= 2*gridChars
 		return p
 	}
 	cut := i + len("。")
@@ -121,8 +122,8 @@ func (l *layout) placeBody(bs []block) {
 			if next.t != nil {
 				fits = l.line+need <= gridLines && lineTop(l.line+need)+next.t.firstNeed() <= typeBottom+1e-6
 			} else {
-				need += min(2, len(next.p.lines))
-				fits = l.line+need <= gridLines
+				// as many lines of the text as placePara would set here
+				fits = l.line+need < gridLines && splitAt(len(next.p.lines), gridLines-l.line-need) > 0
 			}
 			if !fits && l.line > 0 {
 				l.newPage()

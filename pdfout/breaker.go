@@ -1,6 +1,10 @@
 package pdfout
 
-import "strings"
+import (
+	"strings"
+
+	"nianbao/pdfout/fonts"
+)
 
 // 避头尾 lists of gongwen.md §8.1 and §8.2.
 const (
@@ -12,19 +16,39 @@ func noStart(r rune) bool { return strings.ContainsRune(noStartChars, r) }
 func noEnd(r rune) bool   { return strings.ContainsRune(noEndChars, r) }
 
 // glyph is one character with the face that draws it and its advance in mm.
+// blankL and blankR are the blank halves of a full-width mark that may be
+// squeezed (标点挤压), in mm; 0 for everything else.
 type glyph struct {
-	r rune
-	f *face
-	w float64
-	c rgb
+	r              rune
+	f              *face
+	w              float64
+	c              rgb
+	blankL, blankR float64
 }
 
 // atom is a unit the breaker never splits: one Han character or mark, a
-// number, a Latin word, a URL, an e-mail address, a phone number, ——, ……
+// number, a Latin word, a piece of a URL, e-mail address or phone number,
+// ——, ……
 type atom struct {
 	g     []glyph
 	w     float64 // sum of glyph advances
 	space bool    // an ASCII space, dropped at a line start
+	// tight: the line may break after this atom, but a justified line adds
+	// no space here (inside a URL or a phone number)
+	tight bool
+	// cutL, cutR: squeezed from the left or right blank half of a mark
+	cutL, cutR float64
+}
+
+// width is the advance with the squeezing applied.
+func (a atom) width() float64 { return a.w - a.cutL - a.cutR }
+
+// canCutR is how much more the atom's right side may be squeezed.
+func (a atom) canCutR() float64 {
+	if len(a.g) != 1 {
+		return 0
+	}
+	return a.g[0].blankR - a.cutR
 }
 
 func (a atom) first() rune { return a.g[0].r }
@@ -73,7 +97,11 @@ func atomize(gs []glyph) []atom {
 				}
 				break
 			}
-			push(gs[i:j])
+			ps := pieces(gs[i:j])
+			for k, piece := range ps {
+				push(piece)
+				out[len(out)-1].tight = k < len(ps)-1
+			}
 			i = j
 		case r == '—' || r == '…' || r == '⋯':
 			j := i + 1
@@ -87,8 +115,77 @@ func atomize(gs []glyph) []atom {
 			i++
 		}
 	}
+	squeezePairs(out)
 	return out
 }
+
+// pieces cuts a unit where a typesetter may break it: a URL after / . - _
+// ? & = (not inside //), an e-mail address after @ or ., a phone number
+// after - or — between digit groups. A decimal point, a thousands comma
+// and a sign never break, so numbers stay whole.
+func pieces(gs []glyph) [][]glyph {
+	letters := false
+	for _, g := range gs {
+		if g.r < 128 && (g.r >= 'a' && g.r <= 'z' || g.r >= 'A' && g.r <= 'Z') {
+			letters = true
+		}
+	}
+	digit := func(k int) bool { return k >= 0 && k < len(gs) && gs[k].r >= '0' && gs[k].r <= '9' }
+	var out [][]glyph
+	start := 0
+	for k := 0; k+1 < len(gs); k++ {
+		r := gs[k].r
+		if isJoiner(gs[k+1].r) || k == 0 {
+			continue
+		}
+		brk := false
+		switch r {
+		case '/', '_', '?', '&', '=', '@':
+			brk = letters
+		case '.':
+			brk = letters && !(digit(k-1) && digit(k+1))
+		case '-', '—', '–':
+			brk = letters || digit(k-1) && digit(k+1)
+		}
+		if brk {
+			out = append(out, gs[start:k+1])
+			start = k + 1
+		}
+	}
+	return append(out, gs[start:])
+}
+
+// squeezePairs applies 标点挤压 to adjacent full-width marks: a closing
+// mark followed by another mark gives up its blank right half, so 「。”」
+// or 「）。」 take one and a half ems, not two.
+func squeezePairs(as []atom) {
+	for i := 0; i+1 < len(as); i++ {
+		a, b := &as[i], &as[i+1]
+		if len(a.g) == 1 && len(b.g) == 1 && a.g[0].blankR > 0 && isMark(b.g[0].r) {
+			a.cutR = a.g[0].blankR
+		}
+	}
+}
+
+// isMark reports a full-width punctuation mark.
+func isMark(r rune) bool { return strings.ContainsRune(squeezeMarks, r) }
+
+// squeezed draws a squeezed mark as the private-use character whose glyph
+// is the mark with half its advance (fonts.Squeezed).
+func squeezed(a atom) atom {
+	if a.cutR == 0 || len(a.g) != 1 {
+		return a
+	}
+	p, ok := fonts.Squeezed(a.g[0].r)
+	if !ok {
+		return a
+	}
+	g := a.g[0]
+	g.r, g.w = p, g.w-a.cutR
+	return atom{g: []glyph{g}, w: g.w, tight: a.tight}
+}
+
+const squeezeMarks = "，。、；：”’）》〕】」』〉“‘（《〔【「『〈"
 
 // splitLong breaks an atom wider than max after / . - ? & = where it can,
 // otherwise between characters; it is never hyphenated.
@@ -169,8 +266,13 @@ func breakLines(atoms []atom, first, rest, tc float64) []brokenLine {
 		}
 		w, k := 0.0, start
 		for k < len(in) {
-			aw := in[k].w + tc*float64(len(in[k].g))
+			aw := in[k].width() + tc*float64(len(in[k].g))
 			if w+aw > avail+1e-6 && k > start {
+				// a closing mark still fits with its blank half squeezed
+				// at the line end (placePara squeezes it)
+				if w+aw-in[k].canCutR() <= avail+1e-6 {
+					k++
+				}
 				break
 			}
 			w += aw

@@ -34,24 +34,52 @@ func breakText(s string, width float64) []string {
 	return lineTexts(breakLines(atomize(glyphs(s)), width, width, 0))
 }
 
-func TestBreakKeepsUnitsWhole(t *testing.T) {
-	units := []string{"http://www.zp.gov.cn", "xy7550058@163.com", "0597-7550058", "0470—3637314", "2,316,540", "12.5%", "IPv6", "-417", "——", "……"}
-	for _, u := range units {
-		for pre := 0; pre < 10; pre++ {
+// Numbers never break; a URL, an e-mail address or a phone number breaks
+// only after / . - _ ? & = @ or a dash between digit groups (a typesetter's
+// places), never inside // or a decimal.
+func TestBreakUnits(t *testing.T) {
+	whole := []string{"2,316,540", "12.5%", "IPv6", "-417", "——", "……", "3.1415"}
+	breakable := map[string][]string{
+		"http://www.zp.gov.cn": {"http://", "www.", "zp.", "gov.", "cn"},
+		"xy7550058@163.com":    {"xy7550058@", "163.", "com"},
+		"0597-7550058":         {"0597-", "7550058"},
+		"0470—3637314":         {"0470—", "3637314"},
+	}
+	for pre := 0; pre < 10; pre++ {
+		for _, u := range whole {
 			text := strings.Repeat("政", pre) + u + "公开。"
 			lines := breakText(text, 10)
-			joined := strings.Join(lines, "")
-			if joined != text {
+			if strings.Join(lines, "") != text {
 				t.Fatalf("%q: lines %q lose characters", text, lines)
 			}
 			found := false
 			for _, l := range lines {
-				if strings.Contains(l, u) {
-					found = true
-				}
+				found = found || strings.Contains(l, u)
 			}
 			if !found {
 				t.Errorf("%q split over lines %q", u, lines)
+			}
+		}
+		for u, parts := range breakable {
+			text := strings.Repeat("政", pre) + u + "公开。"
+			lines := breakText(text, 10)
+			if strings.Join(lines, "") != text {
+				t.Fatalf("%q: lines %q lose characters", text, lines)
+			}
+			// every line boundary inside u falls between two of its parts
+			pos := len(strings.Repeat("政", pre))
+			cuts := map[int]bool{}
+			for _, p := range parts {
+				pos += len(p)
+				cuts[pos] = true
+			}
+			at := 0
+			for _, l := range lines[:len(lines)-1] {
+				at += len(l)
+				inside := at > len(strings.Repeat("政", pre)) && at < len(strings.Repeat("政", pre))+len(u)
+				if inside && !cuts[at] {
+					t.Errorf("%q broken at a wrong place: %q", u, lines)
+				}
 			}
 		}
 	}

@@ -24,20 +24,25 @@ type fontSource interface {
 	// fallback — and the character to draw, which is fonts.Placeholder when
 	// no face has r or r lies outside the BMP.
 	resolve(ro role, r rune) (*face, rune)
+	// blank is how much of r's em box is blank on the left and on the right
+	// in face f, as fractions of the em, for a full-width mark whose ink
+	// keeps to one half; 0, 0 otherwise.
+	blank(f *face, r rune) (left, right float64)
 }
 
 // setSource adapts a fonts.Set; its per-rune answers are cached because the
 // layout asks for every character.
 type setSource struct {
-	set   *fonts.Set
-	cache map[role]map[rune]*face
+	set    *fonts.Set
+	cache  map[role]map[rune]*face
+	blanks map[*face]map[rune][2]float64
 }
 
 func newSetSource(s *fonts.Set) *setSource {
 	if s == nil {
 		s = fonts.Default()
 	}
-	return &setSource{set: s, cache: map[role]map[rune]*face{}}
+	return &setSource{set: s, cache: map[role]map[rune]*face{}, blanks: map[*face]map[rune][2]float64{}}
 }
 
 func (s *setSource) resolve(ro role, r rune) (*face, rune) {
@@ -72,4 +77,24 @@ func (s *setSource) resolve(ro role, r rune) (*face, rune) {
 // missing lists the characters of text role ro cannot draw, once each.
 func (s *setSource) missing(ro role, text string) []rune {
 	return s.set.Missing(ro, text)
+}
+
+func (s *setSource) blank(f *face, r rune) (float64, float64) {
+	if _, ok := fonts.Squeezed(r); !ok {
+		return 0, 0
+	}
+	m := s.blanks[f]
+	if m == nil {
+		m = map[rune][2]float64{}
+		s.blanks[f] = m
+	}
+	b, ok := m[r]
+	if !ok {
+		// only a full-width glyph whose ink keeps to the left half
+		if _, hi, has := f.InkX(r); has && f.Advance(r) >= 0.99 && hi <= 0.55 {
+			b[1] = f.Advance(r) / 2
+		}
+		m[r] = b
+	}
+	return b[0], b[1]
 }

@@ -168,17 +168,26 @@ func cnDate(s string) string {
 type closing struct {
 	sign, date, note string
 	seal             bool // 加盖印章 layout
+	// drop removes blank lines between the body and the 署名, so the block
+	// can stay on the page of the last body line
+	drop int
+}
+
+// blank is the number of empty lines above the 署名: two with a seal, one
+// without (7.3.5.1, 7.3.5.3), fewer by drop.
+func (c closing) blank() int {
+	n := 1
+	if c.seal {
+		n = 2
+	}
+	return max(0, n-c.drop)
 }
 
 // lines is how many grid lines the block needs after the last body line.
 func (c closing) lines() int {
 	n := 0
 	if c.sign != "" || c.date != "" {
-		if c.seal {
-			n = 4
-		} else {
-			n = 3
-		}
+		n = c.blank() + 2
 	}
 	if c.note != "" {
 		n++
@@ -206,13 +215,16 @@ func (l *layout) placeClosing(c closing, k int, sealPNG []byte) {
 			if sx+ws > typeRight-2*charQ {
 				sx = typeRight - 2*charQ - ws
 			}
-			l.drawSpans(sg, bodySize, sx, baseline(k+3, bodySize), tc, 0)
-			l.drawSpans(dt, bodySize, dx, baseline(k+4, bodySize), tc, 0)
-			last = k + 4
+			ks := k + 1 + c.blank()
+			l.drawSpans(sg, bodySize, sx, baseline(ks, bodySize), tc, 0)
+			l.drawSpans(dt, bodySize, dx, baseline(ks+1, bodySize), tc, 0)
+			last = ks + 1
 			if len(sealPNG) > 0 {
-				cy := lineTop(k+4) - pitch/2
+				// centred on the date, the 署名 and date a little below its
+				// centre (7.3.5.1 居中下压); drawn as ink (multiply)
+				cx, cy := sealCentre(dx, wd, ks)
 				l.add(func(w writer) {
-					_ = w.image("seal", sealPNG, cx-sealDiam/2, cy-sealDiam/2, sealDiam, sealDiam)
+					_ = w.seal("seal", sealPNG, cx-sealDiam/2, cy-sealDiam/2, sealDiam, sealDiam)
 				})
 			}
 		} else {
@@ -223,9 +235,10 @@ func (l *layout) placeClosing(c closing, k int, sealPNG []byte) {
 				d = gridChars - 2 - wd/charQ
 				s = d - 2
 			}
-			l.drawSpans(sg, bodySize, typeLeft+s*charQ, baseline(k+2, bodySize), tc, 0)
-			l.drawSpans(dt, bodySize, typeLeft+d*charQ, baseline(k+3, bodySize), tc, 0)
-			last = k + 3
+			ks := k + 1 + c.blank()
+			l.drawSpans(sg, bodySize, typeLeft+s*charQ, baseline(ks, bodySize), tc, 0)
+			l.drawSpans(dt, bodySize, typeLeft+d*charQ, baseline(ks+1, bodySize), tc, 0)
+			last = ks + 1
 		}
 	}
 	if c.note != "" {
@@ -236,6 +249,13 @@ func (l *layout) placeClosing(c closing, k int, sealPNG []byte) {
 		last++
 	}
 	l.line = last + 1
+}
+
+// sealCentre is the seal's centre for a date of width wd at x dx whose
+// 署名 is on grid line ks: horizontally the date's centre, vertically the
+// middle of the 署名 line, so the two lines sit just below the centre.
+func sealCentre(dx, wd float64, ks int) (x, y float64) {
+	return dx + wd/2, lineTop(ks) + pitch/2
 }
 
 // noteText wraps 附注 in full-width parentheses unless it already is.

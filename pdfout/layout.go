@@ -98,6 +98,7 @@ type layout struct {
 	lineHeading []bool // per body line: part of a standalone heading
 	used        runeUse
 	breakAt     int // force a new page before this body line; -1 for none
+	stats       []lineStat
 }
 
 func newLayout(w writer, fs fontSource) *layout {
@@ -125,7 +126,9 @@ func (l *layout) shape(spans []span, size float64) []glyph {
 				r = ' '
 			}
 			f, d := l.fonts.resolve(s.ro, r)
-			gs = append(gs, glyph{r: d, f: f, w: f.Advance(d) * mm(size), c: s.col})
+			bl, br := l.fonts.blank(f, d)
+			em := mm(size)
+			gs = append(gs, glyph{r: d, f: f, w: f.Advance(d) * em, c: s.col, blankL: bl * em, blankR: br * em})
 		}
 	}
 	return gs
@@ -168,19 +171,29 @@ func (l *layout) drawGlyphs(gs []glyph, size, x, y, tc, tz float64) {
 }
 
 // drawAtoms queues a line: glyphs inside an atom keep the spacing tc, the
-// slack of a justified line goes between atoms, so numbers and Latin words
-// never spread out.
+// slack of a justified line goes between atoms (not after a tight one), so
+// numbers, Latin words and URLs never spread out. A squeezed mark is drawn
+// shifted by its cut left half.
 func (l *layout) drawAtoms(atoms []atom, size, x, y, tc, extra float64) {
+	plain := func(a atom) bool { return len(a.g) == 1 && !a.tight && a.cutL == 0 && a.cutR == 0 }
+	atoms = slices.Clone(atoms)
+	for i := range atoms {
+		atoms[i] = squeezed(atoms[i])
+	}
 	for i := 0; i < len(atoms); {
-		if len(atoms[i].g) > 1 {
-			l.drawGlyphs(atoms[i].g, size, x, y, tc, 0)
-			x += width(atoms[i].g, tc) + tc + extra
+		a := atoms[i]
+		if !plain(a) {
+			l.drawGlyphs(a.g, size, x-a.cutL, y, tc, 0)
+			x += a.width() + tc*float64(len(a.g))
+			if !a.tight {
+				x += extra
+			}
 			i++
 			continue
 		}
 		j := i
 		var gs []glyph
-		for j < len(atoms) && len(atoms[j].g) == 1 {
+		for j < len(atoms) && plain(atoms[j]) {
 			gs = append(gs, atoms[j].g[0])
 			j++
 		}
@@ -190,6 +203,38 @@ func (l *layout) drawAtoms(atoms []atom, size, x, y, tc, extra float64) {
 		}
 		i = j
 	}
+}
+
+// Justification (gongwen.md §8.3): at most a quarter em more per gap;
+// a line that would need more is set ragged-right instead.
+const maxGapEm = 0.25
+
+// justify returns the extra space per gap that fills avail, and the
+// natural width; ok is false when the line must stay ragged.
+func justify(atoms []atom, avail, tc, em float64) (extra, nat float64, ok bool) {
+	gaps := 0
+	for i, a := range atoms {
+		nat += a.width() + tc*float64(len(a.g))
+		if i < len(atoms)-1 && !a.tight {
+			gaps++
+		}
+	}
+	nat -= tc
+	if gaps == 0 {
+		return 0, nat, nat >= avail-1e-6
+	}
+	e := (avail - nat) / float64(gaps)
+	return e, nat, e <= maxGapEm*em+1e-9
+}
+
+// lineStat records one placed body line for the typesetting tests.
+type lineStat struct {
+	page, line int
+	end        float64 // right end of the text, mm from the page's left edge
+	gap        float64 // added space per gap
+	first      bool    // first line of its paragraph
+	last       bool    // last line of its paragraph
+	text       string
 }
 
 // para is a paragraph prepared for the grid.
@@ -207,39 +252,84 @@ func (l *layout) prepare(p *para) {
 	p.lines = breakLines(atomize(gs), typeWidth-ind, typeWidth, tc)
 }
 
-// placePara sets each line on the next grid line, justified by character
-// spacing except the last.
+// placePara sets the lines from l.line on, justified except the last.
+// A page break inside the paragraph leaves at least two lines on each side
+// (no widow, no orphan); the grid line left free at the foot is allowed by
+// GB/T 9704.
 func (l *layout) placePara(p *para) {
 	tc := gridTc(bodySize)
-	for i, ln := range p.lines {
-		if l.breakAt >= 0 && l.bodyLines == l.breakAt && l.line > 0 {
-			l.newPage()
-		}
+	em := mm(bodySize)
+	n := len(p.lines)
+	for i := 0; i < n; {
 		if l.line >= gridLines {
 			l.newPage()
 		}
-		x, avail := typeLeft, typeWidth
-		if i == 0 {
-			x += float64(p.indent) * charQ
-			avail -= float64(p.indent) * charQ
-		}
-		extra := 0.0
-		if !ln.last && len(ln.atoms) > 1 {
-			nat := 0.0
-			for _, a := range ln.atoms {
-				nat += a.w + tc*float64(len(a.g))
+		k := splitAt(n-i, gridLines-l.line)
+		if k == 0 {
+			if l.line > 0 {
+				l.newPage()
+				continue
 			}
-			nat -= tc
-			if e := (avail - nat) / float64(len(ln.atoms)-1); e < mm(bodySize)/2 {
-				extra = e
-			}
+			k = min(n-i, gridLines)
 		}
-		l.drawAtoms(ln.atoms, bodySize, x, baseline(l.line, bodySize), tc, extra)
-		l.marks = append(l.marks, mark{len(l.pages), l.line, p.heading})
-		l.lineHeading = append(l.lineHeading, p.heading)
-		l.line++
-		l.bodyLines++
+		for end := i + k; i < end; i++ {
+			if l.breakAt >= 0 && l.bodyLines == l.breakAt && l.line > 0 {
+				l.newPage()
+			}
+			l.placeLine(p, i, tc, em)
+		}
 	}
+}
+
+// placeLine sets line i of p on the next grid line.
+func (l *layout) placeLine(p *para, i int, tc, em float64) {
+	ln := p.lines[i]
+	x, avail := typeLeft, typeWidth
+	if i == 0 {
+		x += float64(p.indent) * charQ
+		avail -= float64(p.indent) * charQ
+	}
+	atoms := ln.atoms
+	if len(atoms) > 0 && atoms[len(atoms)-1].canCutR() > 0 {
+		// a closing mark at the line end gives up its blank half
+		atoms = append([]atom(nil), atoms...)
+		atoms[len(atoms)-1].cutR += atoms[len(atoms)-1].canCutR()
+	}
+	extra, nat, ok := justify(atoms, avail, tc, em)
+	if ln.last || !ok {
+		extra = 0
+	}
+	end := x + nat
+	if !ln.last && ok {
+		end = x + avail
+	}
+	l.drawAtoms(atoms, bodySize, x, baseline(l.line, bodySize), tc, extra)
+	l.stats = append(l.stats, lineStat{page: len(l.pages), line: l.line, end: end, gap: extra, first: i == 0, last: ln.last, text: string(runesOf(ln.glyphs()))})
+	l.marks = append(l.marks, mark{len(l.pages), l.line, p.heading})
+	l.lineHeading = append(l.lineHeading, p.heading)
+	l.line++
+	l.bodyLines++
+}
+
+// splitAt is how many of n lines to set in room grid lines: all when they
+// fit, else as many as leave two on each side, else none.
+func splitAt(n, room int) int {
+	if n <= room {
+		return n
+	}
+	k := min(room, n-2)
+	if k < 2 {
+		return 0
+	}
+	return k
+}
+
+func runesOf(gs []glyph) []rune {
+	rs := make([]rune, len(gs))
+	for i, g := range gs {
+		rs[i] = g.r
+	}
+	return rs
 }
 
 // yNow is the top of the next free grid line.

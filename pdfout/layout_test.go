@@ -69,6 +69,7 @@ func TestClassify(t *testing.T) {
 		{"（一）主动公开", []role{roleKT}, true},
 		{"（一）高度重视、加强组织领导。我乡将政务公开工作列入议事日程。", []role{roleKT, roleFS}, false},
 		{"一、总体情况", []role{roleHT}, true},
+		{"（二）其他需要通过年度报告予以报告的事项。", []role{roleKT}, true},
 		{"(二)依申请公开情况", []role{roleKT}, true},
 		{"1.加强平台建设。完成网站迁移。", []role{roleFS, roleFS}, false},
 		{"2021年，我县认真贯彻落实《条例》。", []role{roleFS}, false},

@@ -16,6 +16,7 @@ import (
 	"unicode/utf16"
 
 	"nianbao/assets/icc"
+	"nianbao/pdfout/fonts"
 )
 
 // archive is what the PDF/A-3b step adds to gofpdf's output, which has no
@@ -79,6 +80,10 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 		case info:
 			put(num, infoDict(a.meta))
 		default:
+			if bytes.Contains(objs[num], []byte("/CMapName /Adobe-Identity-UCS")) {
+				put(num, toUnicode)
+				continue
+			}
 			put(num, renameFonts(objs[num], a.fontNames))
 		}
 	}
@@ -275,3 +280,22 @@ func xmpPacket(m metadata) []byte {
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return []byte(b.String())
 }
+
+// toUnicode replaces gofpdf's identity ToUnicode map: the private-use codes
+// of squeezed marks (fonts.Squeezed) read back as the marks themselves.
+var toUnicode = func() []byte {
+	var m strings.Builder
+	m.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+		"2 beginbfrange\n<0000> <DFFF> <0000>\n<E100> <FFFF> <E100>\nendbfrange\n")
+	marks := []rune(fonts.SqueezeMarks)
+	fmt.Fprintf(&m, "%d beginbfchar\n", len(marks))
+	for _, r := range marks {
+		p, _ := fonts.Squeezed(r)
+		fmt.Fprintf(&m, "<%04X> <%04X>\n", p, r)
+	}
+	m.WriteString("endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return []byte(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", m.Len(), m.String()))
+}()

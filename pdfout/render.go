@@ -167,13 +167,15 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 		need += 1 + 1 + len(l.ccLines(b.cc))
 	}
 	k := l.line - 1
+	// tighter first: fewer blank lines above the 署名 keep the block with
+	// the text; only then do the last lines go to a new page with it
+	for need > 0 && k+need >= gridLines && c.blank() > 0 {
+		c.drop++
+		need--
+	}
 	if need > 0 && k+need >= gridLines {
 		if breakAt < 0 && l.bodyLines >= 2 {
-			tail := l.bodyLines - 2
-			for tail > 0 && l.lineHeading[tail-1] {
-				tail--
-			}
-			return built{l, tail}
+			return built{l, l.tailStart()}
 		}
 		l.newPage()
 		k = -1
@@ -184,6 +186,17 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 		l.placeBanji(b)
 	}
 	return built{l, -1}
+}
+
+// tailStart is the first of the body lines that go to a new page with the
+// closing block: the last two, more when that would leave a heading or a
+// paragraph's first line behind alone.
+func (l *layout) tailStart() int {
+	tail := l.bodyLines - 2
+	for tail > 0 && (l.lineHeading[tail-1] || l.stats[tail-1].first && !l.stats[tail-1].last) {
+		tail--
+	}
+	return tail
 }
 
 // draftMark puts 「草稿」 on a page: a large translucent mark and a small one

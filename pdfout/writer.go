@@ -29,6 +29,9 @@ type writer interface {
 	line(x1, y1, x2, y2, width float64, c rgb)
 	rect(x, y, w, h, width float64)
 	image(name string, png []byte, x, y, w, h float64) error
+	// seal draws an image as ink: multiply blending keeps the text under
+	// it black where the red is opaque
+	seal(name string, png []byte, x, y, w, h float64) error
 	watermark(f *face, size float64, s string)
 	err() error
 }
@@ -135,6 +138,13 @@ func (w *gofpdfWriter) image(name string, png []byte, x, y, wd, h float64) error
 	}
 	w.pdf.ImageOptions(name, x, y, wd, h, false, opt, 0, "")
 	return w.pdf.Error()
+}
+
+func (w *gofpdfWriter) seal(name string, png []byte, x, y, wd, h float64) error {
+	w.pdf.SetAlpha(1, "Multiply")
+	err := w.image(name, png, x, y, wd, h)
+	w.pdf.SetAlpha(1, "Normal")
+	return err
 }
 
 // watermark draws s large, grey, translucent and rotated across the page.

@@ -95,3 +95,85 @@ func nameRecord(data []byte, id uint16) string {
 	}
 	return mac
 }
+
+// InkX is the horizontal extent of r's outline as fractions of the em
+// (glyf xMin, xMax); ok is false for a missing or empty glyph. The layout
+// uses it to see which half of a full-width mark is blank and may be
+// squeezed.
+func (f *Face) InkX(r rune) (xMin, xMax float64, ok bool) {
+	g := int(f.m.glyph(r))
+	if g == 0 {
+		return 0, 0, false
+	}
+	_, dir, err := tables(f.Data, 0)
+	if err != nil {
+		return 0, 0, false
+	}
+	head, err := slice(f.Data, dir["head"], 54)
+	if err != nil {
+		return 0, 0, false
+	}
+	loca, glyf := dir["loca"], dir["glyf"]
+	var a, b uint32
+	if be.Uint16(head[50:]) == 1 {
+		if uint32(4*g+8) > loca.length {
+			return 0, 0, false
+		}
+		a, b = be.Uint32(f.Data[loca.off+uint32(4*g):]), be.Uint32(f.Data[loca.off+uint32(4*g+4):])
+	} else {
+		if uint32(2*g+4) > loca.length {
+			return 0, 0, false
+		}
+		a, b = 2*uint32(be.Uint16(f.Data[loca.off+uint32(2*g):])), 2*uint32(be.Uint16(f.Data[loca.off+uint32(2*g+2):]))
+	}
+	if b < a+10 || b > glyf.length {
+		return 0, 0, false
+	}
+	d := f.Data[glyf.off+a:]
+	em := float64(f.m.unitsPerEm)
+	return float64(int16(be.Uint16(d[2:]))) / em, float64(int16(be.Uint16(d[6:]))) / em, true
+}
+
+// Squeezed marks (标点挤压) are drawn as private-use characters that a
+// Subset maps to a copy of the mark's glyph with half its advance: the
+// text then needs no overlapping glyphs, which text extraction would read
+// out of order. The PDF's ToUnicode map turns them back into the marks.
+const squeezeBase = 0xE000
+
+// SqueezeMarks are the closing marks whose ink keeps to the left half in
+// CJK fonts, so their right half may be squeezed; their order fixes the
+// private-use code of each (never reorder, only append).
+const SqueezeMarks = "，。、；：”’）》〕】」』〉"
+
+// Squeezed is the private-use character that draws r with its right half
+// squeezed; ok is false for a mark not in SqueezeMarks.
+func Squeezed(r rune) (rune, bool) {
+	i := 0
+	for _, m := range SqueezeMarks {
+		if m == r {
+			return squeezeBase + rune(i), true
+		}
+		i++
+	}
+	return 0, false
+}
+
+// unsqueezed is the mark a squeezed character stands for.
+func unsqueezed(p rune) (rune, bool) {
+	i := 0
+	for _, m := range SqueezeMarks {
+		if squeezeBase+rune(i) == p {
+			return m, true
+		}
+		i++
+	}
+	return 0, false
+}
+
+// Unsqueezed is the mark a squeezed character stands for, r otherwise.
+func Unsqueezed(r rune) rune {
+	if m, ok := unsqueezed(r); ok {
+		return m
+	}
+	return r
+}

@@ -48,3 +48,20 @@ func TestSubsetTag(t *testing.T) {
 		t.Error("different subsets share a tag")
 	}
 }
+
+// Values from fontTools (glyf xMin/xMax of Noto Serif CJK SC Light, 1000 units).
+func TestInkX(t *testing.T) {
+	body := Default().Face(FS)
+	for _, c := range []struct {
+		r        rune
+		min, max float64
+	}{{'，', 0.08, 0.23}, {'“', 0.58, 0.93}} {
+		lo, hi, ok := body.InkX(c.r)
+		if !ok || lo < c.min-0.01 || lo > c.min+0.01 || hi < c.max-0.01 || hi > c.max+0.01 {
+			t.Errorf("InkX(%q) = %.3f %.3f %v, want about %.2f %.2f", c.r, lo, hi, ok, c.min, c.max)
+		}
+	}
+	if _, _, ok := body.InkX(' '); ok {
+		t.Error("the space has no outline")
+	}
+}

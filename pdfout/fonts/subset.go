@@ -16,9 +16,21 @@ func (f *Face) Subset(runes []rune) (*Face, error) {
 	type pair struct{ r, g int }
 	seen := map[rune]bool{}
 	var pairs []pair
+	var copies []int                        // glyphs appended as half-width copies (Squeezed)
 	all := append([]rune{0, ' '}, runes...) // gofpdf always embeds U+0000's glyph
 	for _, r := range all {
-		if g := f.m.glyph(r); g != 0 && !seen[r] {
+		if seen[r] {
+			continue
+		}
+		if base, ok := unsqueezed(r); ok {
+			if g := f.m.glyph(base); g != 0 {
+				seen[r] = true
+				pairs = append(pairs, pair{int(r), f.m.numGlyphs + len(copies)})
+				copies = append(copies, int(g))
+			}
+			continue
+		}
+		if g := f.m.glyph(r); g != 0 {
 			seen[r] = true
 			pairs = append(pairs, pair{int(r), int(g)})
 		}
@@ -81,11 +93,18 @@ func (f *Face) Subset(runes []rune) (*Face, error) {
 	for _, p := range pairs {
 		gids = append(gids, p.g)
 	}
-	if err := pruneGlyf(parts, f.m.numGlyphs, gids); err != nil {
+	if err := pruneGlyf(parts, f.m.numGlyphs, gids, copies); err != nil {
 		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
 	}
-	for _, tag := range []string{"glyf", "loca", "head"} {
-		sums[tag] = checksum(parts[tag])
+	if len(copies) > 0 {
+		if err := halfWidthMetrics(parts, f.m, copies); err != nil {
+			return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+		}
+	}
+	for _, tag := range []string{"glyf", "loca", "head", "hmtx", "hhea", "maxp"} {
+		if parts[tag] != nil {
+			sums[tag] = checksum(parts[tag])
+		}
 	}
 	data := buildSFNT(version, parts, sums)
 	m, err := parseMetrics(data)
@@ -142,8 +161,9 @@ func checksum(b []byte) uint32 {
 
 // pruneGlyf replaces glyf and loca (and head's loca format) so that only
 // the glyphs in keep, and the components they use, have outlines; every
-// other glyph becomes empty.
-func pruneGlyf(parts map[string][]byte, numGlyphs int, keep []int) error {
+// other glyph becomes empty. The outlines of copies are appended as new
+// glyphs numGlyphs, numGlyphs+1, …
+func pruneGlyf(parts map[string][]byte, numGlyphs int, keep, copies []int) error {
 	head, glyf, loca := parts["head"], parts["glyf"], parts["loca"]
 	if len(head) < 54 {
 		return errTruncated
@@ -168,6 +188,7 @@ func pruneGlyf(parts map[string][]byte, numGlyphs int, keep []int) error {
 		return a, b, nil
 	}
 	used := make([]bool, numGlyphs)
+	keep = append(keep, copies...)
 	for len(keep) > 0 {
 		g := keep[len(keep)-1]
 		keep = keep[:len(keep)-1]
@@ -195,7 +216,8 @@ func pruneGlyf(parts map[string][]byte, numGlyphs int, keep []int) error {
 		}
 	}
 	newGlyf := make([]byte, 0, size)
-	newLoca := make([]byte, 4*(numGlyphs+1))
+	total := numGlyphs + len(copies)
+	newLoca := make([]byte, 4*(total+1))
 	for g, u := range used {
 		be.PutUint32(newLoca[4*g:], uint32(len(newGlyf)))
 		if u {
@@ -204,7 +226,12 @@ func pruneGlyf(parts map[string][]byte, numGlyphs int, keep []int) error {
 			newGlyf = append(newGlyf, glyf[a:b]...)
 		}
 	}
-	be.PutUint32(newLoca[4*numGlyphs:], uint32(len(newGlyf)))
+	for i, g := range copies {
+		be.PutUint32(newLoca[4*(numGlyphs+i):], uint32(len(newGlyf)))
+		a, b, _ := span(g)
+		newGlyf = append(newGlyf, glyf[a:b]...)
+	}
+	be.PutUint32(newLoca[4*total:], uint32(len(newGlyf)))
 	newHead := append([]byte(nil), head...)
 	be.PutUint16(newHead[50:], 1)
 	be.PutUint32(newHead[8:], 0) // checkSumAdjustment: not kept up to date
@@ -239,4 +266,44 @@ func components(d []byte) ([]int, error) {
 			return out, nil
 		}
 	}
+}
+
+// halfWidthMetrics gives the appended copies half their original advance
+// (hmtx rewritten with one long metric per glyph, hhea and maxp counts
+// raised): a squeezed mark is then an ordinary glyph for every reader.
+func halfWidthMetrics(parts map[string][]byte, m *metrics, copies []int) error {
+	hhea, maxp := parts["hhea"], parts["maxp"]
+	if len(hhea) < 36 || len(maxp) < 6 {
+		return errTruncated
+	}
+	total := m.numGlyphs + len(copies)
+	if total > 0xFFFF {
+		return fmt.Errorf("%d glyphs are too many", total)
+	}
+	old := parts["hmtx"]
+	nh := int(be.Uint16(hhea[34:]))
+	lsb := func(g int) uint16 {
+		switch {
+		case g < nh && 4*g+4 <= len(old):
+			return be.Uint16(old[4*g+2:])
+		case 4*nh+2*(g-nh)+2 <= len(old):
+			return be.Uint16(old[4*nh+2*(g-nh):])
+		}
+		return 0
+	}
+	hmtx := make([]byte, 4*total)
+	for g := 0; g < m.numGlyphs; g++ {
+		be.PutUint16(hmtx[4*g:], uint16(m.advance(uint16(g))))
+		be.PutUint16(hmtx[4*g+2:], lsb(g))
+	}
+	for i, g := range copies {
+		be.PutUint16(hmtx[4*(m.numGlyphs+i):], uint16(m.advance(uint16(g))/2))
+		be.PutUint16(hmtx[4*(m.numGlyphs+i)+2:], lsb(g))
+	}
+	newHhea := append([]byte(nil), hhea...)
+	be.PutUint16(newHhea[34:], uint16(total))
+	newMaxp := append([]byte(nil), maxp...)
+	be.PutUint16(newMaxp[4:], uint16(total))
+	parts["hmtx"], parts["hhea"], parts["maxp"] = hmtx, newHhea, newMaxp
+	return nil
 }
