@@ -190,7 +190,7 @@ func (w *Workspace) Close() error {
 // newer file is fine and only needs a newer program.
 func offerBackup(path string, err error) error {
 	var e *Error
-	if errors.As(err, &e) && !errors.Is(err, ErrNewer) {
+	if errors.As(err, &e) && (errors.Is(err, ErrCorrupt) || errors.Is(err, ErrNotWorkspace)) {
 		e.Backup = newestGoodBackup(path)
 	}
 	return err

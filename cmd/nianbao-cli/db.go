@@ -90,7 +90,28 @@ func dbParse(e *env, fl *flag.FlagSet, dbPath *string, args []string) ([]string,
 		}
 		*dbPath = p
 	}
+	// Resolved once: every later step names the same file.
+	abs, err := filepath.Abs(*dbPath)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "工作区路径“%s”无效：%v\n", *dbPath, err)
+		return nil, exitFailure, false
+	}
+	*dbPath = abs
 	return rest, exitOK, true
+}
+
+// dbOpenRead opens the workspace for list and export without writing to
+// it; a workspace that needs its upgrade is opened the ordinary way.
+func dbOpenRead(e *env, path string) *storage.Workspace {
+	w, err := storage.OpenReadOnly(path)
+	if errors.Is(err, storage.ErrOldSchema) {
+		return dbOpen(e, path)
+	}
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return nil
+	}
+	return w
 }
 
 func dbOpen(e *env, path string) *storage.Workspace {
@@ -121,15 +142,32 @@ func dbOpenNoArgs(e *env, fl *flag.FlagSet, dbPath *string, args []string) (*sto
 }
 
 func dbList(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
-	w, code := dbOpenNoArgs(e, fl, dbPath, args)
-	if w == nil {
+	rest, code, ok := dbParse(e, fl, dbPath, args)
+	if !ok {
 		return code
 	}
-	defer w.Close()
-	list, err := w.Reports()
-	if err != nil {
+	if len(rest) != 0 {
+		fl.Usage()
+		return exitFailure
+	}
+	var list []storage.ReportInfo
+	w, err := storage.OpenReadOnly(*dbPath)
+	switch {
+	case errors.Is(err, storage.ErrNotFound): // never used, or still empty: no reports
+	case errors.Is(err, storage.ErrOldSchema):
+		if w = dbOpen(e, *dbPath); w == nil {
+			return exitFailure
+		}
+	case err != nil:
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
+	}
+	if w != nil {
+		defer w.Close()
+		if list, err = w.Reports(); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitFailure
+		}
 	}
 	fmt.Fprintln(e.stdout, "ID\t年度\t机关\t类型\t格式\t状态\t错误\t警告\t修改时间")
 	for _, r := range list {
@@ -153,7 +191,7 @@ func dbExport(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 		fl.Usage()
 		return exitFailure
 	}
-	w := dbOpen(e, *dbPath)
+	w := dbOpenRead(e, *dbPath)
 	if w == nil {
 		return exitFailure
 	}
@@ -269,11 +307,16 @@ func dbRestore(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 		fl.Usage()
 		return exitFailure
 	}
-	if err := storage.RestoreBackup(*dbPath, rest[0]); err != nil {
+	aside, err := storage.RestoreBackupAside(*dbPath, rest[0])
+	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
-	fmt.Fprintf(e.stdout, "已从“%s”恢复工作区，原文件已另存在同一文件夹中。\n", rest[0])
+	if aside == "" {
+		fmt.Fprintf(e.stdout, "已从“%s”恢复工作区。\n", rest[0])
+		return exitOK
+	}
+	fmt.Fprintf(e.stdout, "已从“%s”恢复工作区，原工作区另存为“%s”，下次备份时移入备份文件夹。\n", rest[0], aside)
 	return exitOK
 }
 
@@ -287,7 +330,9 @@ func dbCheck(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 		return exitFailure
 	}
 	n, err := storage.Verify(*dbPath)
-	if errors.Is(err, storage.ErrNotFound) {
+	// Only a verdict on the file is a finding; not finding or not being
+	// able to read it (full disk, no permission) is a failure to check.
+	if err != nil && !errors.Is(err, storage.ErrCorrupt) && !errors.Is(err, storage.ErrNotWorkspace) && !errors.Is(err, storage.ErrNewer) {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
 	}
