@@ -232,9 +232,16 @@ func TestHostilePDFs(t *testing.T) {
 		t.Run(h.name, func(t *testing.T) {
 			pdf := h.build(1)
 			if outDir != "" {
-				if err := os.WriteFile(filepath.Join(outDir, fmt.Sprintf("hostile-%02d.pdf", i+1)), pdf, 0o644); err != nil {
+				name := fmt.Sprintf("hostile-%02d.pdf", i+1)
+				if err := os.WriteFile(filepath.Join(outDir, name), pdf, 0o644); err != nil {
 					t.Fatal(err)
 				}
+				index, err := os.OpenFile(filepath.Join(outDir, "index.txt"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintf(index, "%s\t%s\n", name, h.name)
+				index.Close()
 			}
 			var err error
 			elapsed, peak := measure(func() { _, err = Extract(pdf) })

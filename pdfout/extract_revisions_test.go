@@ -168,3 +168,35 @@ func find(t *testing.T, b []byte, re string) int {
 	n, _ := strconv.Atoi(string(m[1]))
 	return n
 }
+
+// TestExtractBrokenXref: with the cross-reference data pointing nowhere the
+// objects are found by their headers, also inside object streams.
+func TestExtractBrokenXref(t *testing.T) {
+	r := loadReport(t, "testdata/township-2019.nianbao.json")
+	path, pdf := renderFile(t, r, Options{})
+	want, err := os.ReadFile("testdata/township-2019.nianbao.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	packed := filepath.Join(t.TempDir(), "packed.pdf")
+	tool(t, "qpdf", "--object-streams=generate", path, packed)
+	pb, err := os.ReadFile(packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	startxref := regexp.MustCompile(`startxref\s+\d+`)
+	for name, b := range map[string][]byte{"classic": pdf, "object streams": pb} {
+		broken := startxref.ReplaceAll(b, []byte("startxref\n7"))
+		if bytes.Equal(broken, b) {
+			t.Fatalf("%s: no startxref to break", name)
+		}
+		x, err := Extract(broken)
+		if err != nil {
+			t.Errorf("%s with a broken startxref: %v", name, err)
+			continue
+		}
+		if !bytes.Equal(x.JSON, want) || x.Suspicious() {
+			t.Errorf("%s: attachment differs or flagged: %v", name, x.Warnings)
+		}
+	}
+}

@@ -133,7 +133,8 @@ func (v *view) objStm(stm int) (*objStm, error) {
 	return os, nil
 }
 
-// objStmIndex reads the "num off" pairs at the head of an object stream.
+// objStmIndex reads the "num off" pairs at the head of an object stream;
+// data may be the whole stream or only its head (scan mode).
 func (r *reader) objStmIndex(st pdfStream, data []byte) (*objStm, error) {
 	count, ok1 := r.directInt(st.dict["N"])
 	first, ok2 := r.directInt(st.dict["First"])
@@ -151,7 +152,7 @@ func (r *reader) objStmIndex(st pdfStream, data []byte) (*objStm, error) {
 		}
 		_, ok1 := lx.integer()
 		off, ok2 := lx.integer()
-		if !ok1 || !ok2 || first+off > len(data) {
+		if !ok1 || !ok2 || first+off > len(data) && len(data) > first {
 			break
 		}
 		os.offs = append(os.offs, first+off)

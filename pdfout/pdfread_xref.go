@@ -3,7 +3,6 @@ package pdfout
 import (
 	"bytes"
 	"errors"
-	"regexp"
 	"sort"
 	"strconv"
 )
@@ -258,25 +257,69 @@ func (r *reader) xrefStream(st pdfStream) (section, error) {
 	return s, nil
 }
 
-var objHeader = regexp.MustCompile(`(?:^|[\r\n\t\f \x00])(\d{1,10})[\r\n\t\f \x00]+(\d{1,5})[\r\n\t\f \x00]+obj\b`)
+var objKeyword = []byte("obj")
 
-// scanHeaders indexes every "n g obj" header once.
+// scanHeaders indexes every "n g obj" header once. It looks for "obj" and
+// reads the two numbers before it backwards: one fast pass over the file.
 func (r *reader) scanHeaders() error {
 	if r.scanned != nil {
 		return nil
 	}
 	r.scanned = map[int][]int{}
-	ms := objHeader.FindAllSubmatchIndex(r.data, r.lim.maxObjects+1)
-	if len(ms) > r.lim.maxObjects {
-		return r.fail(errTooMany)
-	}
-	for _, m := range ms {
-		n, err := strconv.Atoi(string(r.data[m[2]:m[3]]))
-		if err == nil {
-			r.scanned[n] = append(r.scanned[n], m[2])
+	d := r.data
+	count := 0
+	for from := 0; ; {
+		k := bytes.Index(d[from:], objKeyword)
+		if k < 0 {
+			break
 		}
+		at := from + k
+		from = at + len(objKeyword)
+		if from < len(d) && !isWS(d[from]) && !isDelim(d[from]) {
+			continue // "objects", "endobj" is caught below
+		}
+		num, start, ok := headerBefore(d, at)
+		if !ok {
+			continue
+		}
+		if count++; count > r.lim.maxObjects {
+			return r.fail(errTooMany)
+		}
+		r.scanned[num] = append(r.scanned[num], start)
 	}
-	return r.charge(len(r.data))
+	return r.charge(len(d))
+}
+
+// headerBefore reads "num gen " backwards from the "obj" at i and returns
+// num and where it starts.
+func headerBefore(d []byte, i int) (num, start int, ok bool) {
+	j := i
+	digits := func(maxLen int) (int, bool) {
+		end := j
+		for j > 0 && d[j-1] >= '0' && d[j-1] <= '9' && end-j < maxLen {
+			j--
+		}
+		return end - j, end > j && (j == 0 || !(d[j-1] >= '0' && d[j-1] <= '9'))
+	}
+	spaces := func() bool {
+		end := j
+		for j > 0 && isWS(d[j-1]) {
+			j--
+		}
+		return end > j
+	}
+	if !spaces() {
+		return 0, 0, false
+	}
+	if _, ok := digits(5); !ok || !spaces() {
+		return 0, 0, false
+	}
+	n, ok := digits(10)
+	if !ok || (j > 0 && !isWS(d[j-1]) && !isDelim(d[j-1])) {
+		return 0, 0, false
+	}
+	num, err := strconv.Atoi(string(d[j : j+n]))
+	return num, j, err == nil
 }
 
 // scan reads a file without usable cross-reference data: the last header
