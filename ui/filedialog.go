@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -42,6 +43,35 @@ func (m *MainWindow) askSavePath(title, name, ext string, chosen func(path strin
 // askOpenPath asks for an existing file with one of exts.
 func (m *MainWindow) askOpenPath(title string, exts []string, chosen func(path string)) {
 	m.showChooser(&fileChooser{title: title, exts: exts}, chosen)
+}
+
+// askOpenData asks for a file and hands over its content; a file larger
+// than limit is refused with a message instead of being cut.
+func (m *MainWindow) askOpenData(title string, exts []string, limit int64, got func(data []byte)) {
+	m.askOpenPath(title, exts, func(path string) {
+		data, err := readLimited(path, limit)
+		if err != nil {
+			m.showError("无法读取文件", err)
+			return
+		}
+		got(data)
+	})
+}
+
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件“%s”：%s", path, fileProblem(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件“%s”：%s", path, fileProblem(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("文件“%s”超过%d MB，请换一个较小的文件。", filepath.Base(path), limit>>20)
+	}
+	return data, nil
 }
 
 func (m *MainWindow) showChooser(c *fileChooser, chosen func(path string)) {

@@ -199,3 +199,17 @@ func findEntry(o fyne.CanvasObject) *widget.Entry {
 	})
 	return found
 }
+
+func TestOpenDataRefusesTooLargeFile(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "印章.png")
+	if err := os.WriteFile(big, make([]byte, 2<<20+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readLimited(big, 2<<20); err == nil || err.Error() != "文件“印章.png”超过2 MB，请换一个较小的文件。" {
+		t.Errorf("too large: %v", err)
+	}
+	if data, err := readLimited(big, 4<<20); err != nil || len(data) != 2<<20+1 {
+		t.Errorf("within the limit: %d bytes, %v", len(data), err)
+	}
+}

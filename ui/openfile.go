@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -65,17 +64,9 @@ func dismissDialogs(c fyne.Canvas) {
 // readReportFile returns the report JSON of a report file, or of a PDF the
 // app printed (which carries it as an attachment).
 func readReportFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := readLimited(path, maxOpenedFile)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件“%s”：%s", path, fileProblem(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxOpenedFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("无法读取文件“%s”：%s", path, fileProblem(err))
-	}
-	if len(data) > maxOpenedFile {
-		return nil, fmt.Errorf("文件“%s”超过64 MB，不是年报助手的报告文件。", filepath.Base(path))
+		return nil, err
 	}
 	if bytes.HasPrefix(data, []byte("%PDF-")) {
 		_, raw, err := pdfout.ExtractReport(data)
