@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
-	"io"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
@@ -204,20 +201,7 @@ func (d *docForm) showSeal(data []byte) {
 }
 
 func (d *docForm) chooseSeal() {
-	dlg := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		defer rc.Close()
-		data, err := io.ReadAll(io.LimitReader(rc, 8<<20))
-		if err != nil {
-			d.m.fail("读取印章图片", err)
-			return
-		}
-		d.setSeal(data)
-	}, d.m.win)
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".PNG"}))
-	dlg.Show()
+	d.m.askOpenData("选择印章图片", []string{".png"}, 8<<20, d.setSeal)
 }
 
 // setSeal stores a PNG seal of the unit (nil removes it).
