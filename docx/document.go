@@ -30,8 +30,8 @@ func (w *xw) keptLines(n int) {
 }
 
 // document writes word/document.xml.
-func document(r *app.Report, style string, draft bool) []byte {
-	var w xw
+func document(r *app.Report, style string, draft bool, names *[5]string) []byte {
+	w := xw{fonts: names}
 	w.WriteString(xmlHeader)
 	w.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
 	w.open("w:body")

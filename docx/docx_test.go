@@ -424,3 +424,26 @@ func TestHostileText(t *testing.T) {
 		t.Error("hostile text not kept as text")
 	}
 }
+
+// TestFontNames: a role named by the caller (the fonts found on the
+// office's computer) replaces the standard name in every run and style.
+func TestFontNames(t *testing.T) {
+	r := loadReport(t, "pdfout/testdata/full-2021.nianbao.json")
+	b, err := Bytes(r, Options{Fonts: map[string]string{"fs": "仿宋", "kt": "楷体"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := unpack(t, b)
+	for _, name := range []string{"word/document.xml", "word/styles.xml"} {
+		s := string(parts[name])
+		if strings.Contains(s, "仿宋_GB2312") || strings.Contains(s, "楷体_GB2312") {
+			t.Errorf("%s still names the _GB2312 fonts", name)
+		}
+		if !strings.Contains(s, `w:eastAsia="仿宋"`) {
+			t.Errorf("%s does not name 仿宋", name)
+		}
+	}
+	if !strings.Contains(string(parts["word/document.xml"]), `w:eastAsia="黑体"`) {
+		t.Error("an unnamed role lost its standard name")
+	}
+}

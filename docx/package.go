@@ -22,6 +22,10 @@ import (
 type Options struct {
 	Style string // app.StyleGongwen or app.StylePublic; "" → the report's
 	Draft bool   // mark the document 「草稿」
+	// Fonts names the font of a role ("fs", "ht", "kt", "xbs", "st") as
+	// installed on the office's computers, e.g. "仿宋" where 仿宋_GB2312 is
+	// missing; a role not named keeps the standard name of gongwen.md §2.2.
+	Fonts map[string]string
 	// Now stamps the zip entries; zero → SOURCE_DATE_EPOCH, else a fixed
 	// date, so the same report gives the same bytes.
 	Now time.Time
@@ -48,6 +52,7 @@ func Bytes(r *app.Report, opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("报告格式“%s”不受支持，无法导出", r.Format)
 	}
 	style := docparts.Style(r, opt.Style)
+	names := fontTable(opt.Fonts)
 	parts := []struct {
 		name string
 		data []byte
@@ -55,12 +60,12 @@ func Bytes(r *app.Report, opt Options) ([]byte, error) {
 		{"[Content_Types].xml", []byte(contentTypes)},
 		{"_rels/.rels", []byte(packageRels)},
 		{"docProps/core.xml", coreProps(r)},
-		{"word/document.xml", document(r, style, opt.Draft)},
+		{"word/document.xml", document(r, style, opt.Draft, names)},
 		{"word/_rels/document.xml.rels", []byte(documentRels)},
-		{"word/styles.xml", styles()},
+		{"word/styles.xml", styles(names)},
 		{"word/settings.xml", []byte(settings)},
-		{"word/footer1.xml", footer(false)},
-		{"word/footer2.xml", footer(true)},
+		{"word/footer1.xml", footer(false, names)},
+		{"word/footer2.xml", footer(true, names)},
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -143,14 +148,14 @@ func coreProps(r *app.Report) []byte {
 
 // styles: 3号仿宋 on the 28.95 pt grid line by default; title and the two
 // heading levels carry outline levels for the navigation pane.
-func styles() []byte {
-	var w xw
+func styles(names *[5]string) []byte {
+	w := xw{fonts: names}
 	w.WriteString(xmlHeader)
 	w.open("w:styles", "xmlns:w", nsW)
 	w.open("w:docDefaults")
 	w.open("w:rPrDefault")
 	w.open("w:rPr")
-	f := fontNames[fs]
+	f := w.font(fs)
 	w.empty("w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia", f, "w:cs", f)
 	w.empty("w:kern", "w:val", "2")
 	w.empty("w:sz", "w:val", itoa(size3))
@@ -185,7 +190,7 @@ func styles() []byte {
 			w.close("w:pPr")
 		}
 		w.open("w:rPr")
-		f := fontNames[ro]
+		f := w.font(ro)
 		w.empty("w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia", f, "w:cs", f)
 		w.empty("w:sz", "w:val", itoa(size))
 		w.empty("w:szCs", "w:val", itoa(size))

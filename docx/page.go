@@ -48,8 +48,8 @@ func (w *xw) sectPr() {
 }
 
 // footer is «— N —» in 4号宋体: odd pages 居右空一字, even 居左空一字 (§6).
-func footer(even bool) []byte {
-	var w xw
+func footer(even bool, names *[5]string) []byte {
+	w := xw{fonts: names}
 	w.WriteString(xmlHeader)
 	w.open("w:ftr", "xmlns:w", nsW, "xmlns:r", nsR)
 	p := para{style: "Footer", line: 320, jc: "right", right: smallChar}

@@ -11,7 +11,28 @@ const (
 	st              // 宋体
 )
 
-var fontNames = [...]string{fs: "仿宋_GB2312", ht: "黑体", kt: "楷体_GB2312", xbs: "方正小标宋简体", st: "宋体"}
+var fontNames = [5]string{fs: "仿宋_GB2312", ht: "黑体", kt: "楷体_GB2312", xbs: "方正小标宋简体", st: "宋体"}
+
+// roleKeys name the roles in Options.Fonts, as the PDF's font roles do.
+var roleKeys = [5]string{fs: "fs", ht: "ht", kt: "kt", xbs: "xbs", st: "st"}
+
+// fontTable is the standard names with the ones asked for in their place.
+func fontTable(names map[string]string) *[5]string {
+	t := fontNames
+	for i, k := range roleKeys {
+		if n := names[k]; n != "" {
+			t[i] = n
+		}
+	}
+	return &t
+}
+
+func (w *xw) font(r role) string {
+	if w.fonts == nil {
+		return fontNames[r]
+	}
+	return w.fonts[r]
+}
 
 // Sizes in half-points (gongwen.md §2.1).
 const (
@@ -56,7 +77,7 @@ func (w *xw) writeRun(r run) {
 
 func (w *xw) rPr(r run) {
 	w.open("w:rPr")
-	f := fontNames[r.role]
+	f := w.font(r.role)
 	// the East Asian slot decides the Chinese glyphs; the others keep digits
 	// and Latin letters in the same face, as offices set them
 	w.empty("w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia", f, "w:cs", f)

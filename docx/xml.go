@@ -9,7 +9,10 @@ import (
 // xw writes WordprocessingML by hand: elements are emitted in exactly the
 // order the schema asks for, which encoding/xml's struct tags cannot express
 // for optional, ordered children across several packages.
-type xw struct{ strings.Builder }
+type xw struct {
+	strings.Builder
+	fonts *[5]string // font name of each role
+}
 
 // open writes <name a="v" …> from attribute pairs.
 func (w *xw) open(name string, attrs ...string) {

@@ -6,9 +6,9 @@ import (
 )
 
 func init() {
-	x := officeExport{name: "docx", what: "Word文档", ext: ".docx", style: true,
-		write: func(r *app.Report, style string, draft bool) ([]byte, error) {
-			return docx.Bytes(r, docx.Options{Style: style, Draft: draft})
+	x := officeExport{name: "docx", what: "Word文档", ext: ".docx", style: true, fonts: true,
+		write: func(r *app.Report, o officeOptions) ([]byte, error) {
+			return docx.Bytes(r, docx.Options{Style: o.style, Draft: o.draft, Fonts: o.fonts})
 		}}
 	register(&command{
 		name:    "docx",

@@ -7,8 +7,8 @@ import (
 
 func init() {
 	x := officeExport{name: "html", what: "网页", ext: ".html",
-		write: func(r *app.Report, _ string, draft bool) ([]byte, error) {
-			s, err := htmlout.Page(r, htmlout.Options{Draft: draft})
+		write: func(r *app.Report, o officeOptions) ([]byte, error) {
+			s, err := htmlout.Page(r, htmlout.Options{Draft: o.draft})
 			return []byte(s), err
 		}}
 	register(&command{

@@ -5,13 +5,22 @@ import (
 	"fmt"
 
 	"nianbao/app"
+	"nianbao/pdfout/fonts"
 )
 
 // officeExport describes one of the exchange formats (Word, Excel, web page).
 type officeExport struct {
 	name, what, ext string
 	style           bool // offers --style
-	write           func(r *app.Report, style string, draft bool) ([]byte, error)
+	fonts           bool // offers --fonts
+	write           func(r *app.Report, o officeOptions) ([]byte, error)
+}
+
+// officeOptions are the options a writer gets.
+type officeOptions struct {
+	style string
+	draft bool
+	fonts map[string]string // role → font name found on this computer
 }
 
 // run parses «[--style …] [--draft] [--prev FILE] -o OUT REPORT», refuses a
@@ -24,6 +33,11 @@ func (x officeExport) run(e *env, args []string) int {
 	if x.style {
 		style = fl.String("style", "", "样式 style: gongwen（公文版）或 public（公开版）；默认取报告中的设置")
 		usage += " [--style gongwen|public]"
+	}
+	var fontChoice *string
+	if x.fonts {
+		fontChoice = fl.String("fonts", "office", "字体 fonts: office（写入本机装有的公文字体名，如“仿宋”）或 standard（一律写“仿宋_GB2312”等标准名）")
+		usage += " [--fonts office|standard]"
 	}
 	draft := fl.Bool("draft", false, "有错误时仍导出草稿 / export a draft despite errors")
 	prev := fl.String("prev", "", "上年报告，用于年度间校验 / previous year's report for cross-year checks")
@@ -48,6 +62,17 @@ func (x officeExport) run(e *env, args []string) int {
 			return exitFailure
 		}
 	}
+	o := officeOptions{style: st, draft: *draft}
+	if fontChoice != nil {
+		switch *fontChoice {
+		case "office":
+			o.fonts = installedFontNames()
+		case "standard":
+		default:
+			fmt.Fprintf(e.stderr, "字体选项“%s”无效，应为 office 或 standard。\n", *fontChoice)
+			return exitFailure
+		}
+	}
 	r, err := loadReportFile(files[0])
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
@@ -68,7 +93,7 @@ func (x officeExport) run(e *env, args []string) int {
 		}
 		return exitFinding
 	}
-	b, err := x.write(r, st, *draft)
+	b, err := x.write(r, o)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return exitFailure
@@ -78,4 +103,17 @@ func (x officeExport) run(e *env, args []string) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// installedFontNames names the office fonts found on this computer by role,
+// as the PDF finds them; roles served by a bundled font are left out.
+func installedFontNames() map[string]string {
+	_, choices := fonts.Office()
+	out := map[string]string{}
+	for _, c := range choices {
+		if !c.Builtin() {
+			out[string(c.Role)] = c.Name
+		}
+	}
+	return out
 }

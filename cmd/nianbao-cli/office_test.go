@@ -3,12 +3,16 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"nianbao/assets"
+	"nianbao/pdfout/fonts"
 )
 
 func TestOfficeExports(t *testing.T) {
@@ -94,5 +98,47 @@ func TestOfficeUsageErrors(t *testing.T) {
 		if code, _, stderr := cli(t, args...); code != exitFailure || stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
+	}
+}
+
+// A 仿宋 installed as simfang.ttf (a copy of a bundled font under that name)
+// is named in the Word file; --fonts standard keeps 仿宋_GB2312.
+func TestDocxNamesOfficeFonts(t *testing.T) {
+	fontDir := t.TempDir()
+	t.Setenv(fonts.FontDirsEnv, fontDir)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("LOCALAPPDATA", t.TempDir())
+	if err := os.WriteFile(filepath.Join(fontDir, "simfang.ttf"), assets.FontBody, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	document := func(args ...string) string {
+		out := filepath.Join(t.TempDir(), "r.docx")
+		if code, _, stderr := cli(t, append(append([]string{"docx"}, args...), "-o", out, pdfFixture)...); code != exitOK {
+			t.Fatalf("exit %d, %s", code, stderr)
+		}
+		zr, err := zip.OpenReader(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		for _, f := range zr.File {
+			if f.Name == "word/document.xml" {
+				rc, _ := f.Open()
+				defer rc.Close()
+				b, _ := io.ReadAll(rc)
+				return string(b)
+			}
+		}
+		t.Fatal("no word/document.xml")
+		return ""
+	}
+	if doc := document(); !strings.Contains(doc, `w:eastAsia="仿宋"`) || strings.Contains(doc, "仿宋_GB2312") {
+		t.Error("the installed 仿宋 is not named")
+	}
+	if doc := document("--fonts", "standard"); !strings.Contains(doc, `w:eastAsia="仿宋_GB2312"`) {
+		t.Error("--fonts standard does not name 仿宋_GB2312")
+	}
+	if code, _, _ := cli(t, "docx", "--fonts", "wps", "-o", filepath.Join(t.TempDir(), "r.docx"), pdfFixture); code != exitFailure {
+		t.Errorf("--fonts wps: exit %d", code)
 	}
 }
