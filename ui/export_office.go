@@ -15,6 +15,7 @@ import (
 	"nianbao/app"
 	"nianbao/docx"
 	"nianbao/htmlout"
+	"nianbao/pdfout/fonts"
 	"nianbao/xlsx"
 )
 
@@ -42,7 +43,7 @@ func (m *MainWindow) ExportWord(path string, draft bool) error {
 	if err != nil {
 		return err
 	}
-	b, err := docx.Bytes(r, docx.Options{Style: r.Doc.Style, Draft: draft})
+	b, err := docx.Bytes(r, docx.Options{Style: r.Doc.Style, Draft: draft, Fonts: installedFontNames()})
 	if err != nil {
 		return err
 	}
@@ -170,4 +171,17 @@ func (m *MainWindow) openInSystem(p string) {
 	if err := m.app.OpenURL(u); err != nil {
 		m.fail("打开", err)
 	}
+}
+
+// installedFontNames names the office fonts found on this computer by role,
+// as the PDF finds them, so Word shows them; bundled roles keep the standard names.
+func installedFontNames() map[string]string {
+	_, choices := fonts.Office()
+	out := map[string]string{}
+	for _, c := range choices {
+		if !c.Builtin() {
+			out[string(c.Role)] = c.Name
+		}
+	}
+	return out
 }
