@@ -124,7 +124,6 @@ func contains(a, b *html.Node) bool {
 type htmlReader struct {
 	doc     *Doc
 	line    strings.Builder
-	cells   int
 	tooMany bool
 }
 

@@ -145,20 +145,6 @@ func similarity(src, decl map[string]bool) float64 {
 	return (float64(n)/float64(len(decl)) + float64(n)/float64(len(src))) / 2
 }
 
-// recall is the share of the declared label's bigrams found in the source.
-func recall(src, decl map[string]bool) float64 {
-	if len(decl) == 0 {
-		return 0
-	}
-	n := 0
-	for g := range decl {
-		if src[g] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(decl))
-}
-
 var ordinalRe = regexp.MustCompile(`(\d{1,2})\s*[.．、]|[(（]\s*([一二三四五六七八九十]{1,2})\s*[)）]|^\s*([一二三四五六七八九十]{1,2})\s*[、.．]`)
 
 // ordinalOf returns the last item number of a label: "d3" for 3., "p三" for

@@ -518,9 +518,11 @@ func yuanToWan(n string) string {
 		intPart = "0" + intPart
 	}
 	out := intPart[:len(intPart)-4] + "." + intPart[len(intPart)-4:] + frac
-	out = app.Canonical(out)
 	if neg {
 		out = "-" + out
+	}
+	if w, ok := app.ParseDecimal(out); ok {
+		return w.String()
 	}
 	return out
 }

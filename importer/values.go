@@ -56,9 +56,7 @@ func isValueText(s string) bool {
 func numberOf(s string) (string, bool) {
 	s = strings.ReplaceAll(cleanCell(s), " ", "")
 	s = strings.TrimSuffix(s, "元")
-	if strings.HasSuffix(s, "万") {
-		s = strings.TrimSuffix(s, "万")
-	}
+	s = strings.TrimSuffix(s, "万")
 	v := app.ParseValue(s)
 	if v.State != app.Number {
 		return "", false
