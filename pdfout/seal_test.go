@@ -13,7 +13,11 @@ import (
 
 // grayPNG builds a valid all-black 8-bit grey PNG of w × h pixels without
 // holding its pixels in memory (10000 × 10000 gives a 100 KB file).
-func grayPNG(w, h int) []byte {
+func grayPNG(w, h int) []byte { return blankPNG(w, h, 0, 1) }
+
+// blankPNG builds a PNG of zero samples: colour type typ (0 grey, 6 RGBA)
+// with channels samples per pixel.
+func blankPNG(w, h int, typ byte, channels int) []byte {
 	var b bytes.Buffer
 	b.WriteString("\x89PNG\r\n\x1a\n")
 	chunk := func(typ string, data []byte) {
@@ -28,16 +32,17 @@ func grayPNG(w, h int) []byte {
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(w))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = 8, 0 // 8 bits, greyscale
+	ihdr[8], ihdr[9] = 8, typ
 	chunk("IHDR", ihdr)
-	chunk("IDAT", deflateZeros(h*(w+1))) // filter byte 0 and w zero pixels per row
+	chunk("IDAT", deflateZeros(h*(w*channels+1))) // filter byte 0 and zero samples per row
 	chunk("IEND", nil)
 	return b.Bytes()
 }
 
 func TestCheckSeal(t *testing.T) {
 	if dir := os.Getenv("NIANBAO_HOSTILE_DIR"); dir != "" { // for bench/hostile.sh
-		if err := os.WriteFile(filepath.Join(dir, "seal-10000x10000.png"), grayPNG(10000, 10000), 0o644); err != nil {
+		// RGBA like a real seal with transparency: about 400 KB
+		if err := os.WriteFile(filepath.Join(dir, "seal-10000x10000.png"), blankPNG(10000, 10000, 6, 4), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
