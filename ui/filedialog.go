@@ -256,7 +256,8 @@ func (c *fileChooser) isFolder(e os.DirEntry) bool {
 func (c *fileChooser) newRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), widget.NewLabel(""), name)
+	// The template's text sizes the column: list rows are not laid out again.
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), widget.NewLabel("2006-01-02 15:04"), name)
 }
 
 func (c *fileChooser) updateRow(id widget.ListItemID, o fyne.CanvasObject) {

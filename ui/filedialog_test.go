@@ -80,6 +80,20 @@ func TestChooserListsFoldersThenWantedFiles(t *testing.T) {
 	if c.where.Text != "位置："+dir {
 		t.Errorf("location line %q", c.where.Text)
 	}
+	c.win.Canvas().Capture() // lays the rows out
+	dated := 0
+	walk(c.list, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok && len(l.Text) == len("2006-01-02 15:04") && l.Text[4] == '-' {
+			dated++
+			if l.Size().Width < l.MinSize().Width {
+				t.Errorf("modification time cut: %q in %v", l.Text, l.Size())
+			}
+		}
+		return false
+	})
+	if dated != 2 {
+		t.Errorf("%d files show their modification time, want 2", dated)
+	}
 	c.list.Select(0)
 	if c.dir != filepath.Join(dir, "子文件夹") || !reflect.DeepEqual(listed(c), []string{"内.pdf"}) {
 		t.Errorf("after tapping the folder: %s %q", c.dir, listed(c))
