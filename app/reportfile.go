@@ -269,10 +269,7 @@ func (w *walker) value(s *field, path string) (map[string]bool, error) {
 		if !ok {
 			return nil, wrong()
 		}
-		if strings.ContainsRune(v, utf8.RuneError) && loneSurrogate(w.data[off:w.dec.InputOffset()]) {
-			return nil, w.fail(off, path, "字段“"+name+"”含有无效的字符编码（不成对的代理项\\uD800–\\uDFFF），请用正常的文字重新填写")
-		}
-		return nil, nil
+		return nil, w.checkString(v, off, name)
 	case jInt:
 		n, ok := tok.(json.Number)
 		if !ok {
@@ -297,28 +294,34 @@ func (w *walker) value(s *field, path string) (map[string]bool, error) {
 			return nil, err
 		}
 		key := tok.(string)
-		full := key
-		if path != "" {
-			full = path + "." + key
+		full := func() string {
+			if path == "" {
+				return key
+			}
+			return path + "." + key
 		}
 		if keys[key] {
-			return nil, w.fail(off, full, "字段“"+full+"”重复出现")
+			return nil, w.fail(off, full(), "字段“"+full()+"”重复出现")
 		}
 		keys[key] = true
-		child := str
-		if s.typ == jObject {
-			child = s.fields[key]
-			if child == nil {
-				return nil, w.fail(off, full, "未知字段“"+full+"”")
+		if s.typ == jMap { // cells and explanations: many keys, each a string, nothing to collect
+			if path == "cells" {
+				if w.cellPos == nil {
+					w.cellPos = map[string]int{}
+				}
+				w.cellPos[key] = off
 			}
-		} else if path == "cells" {
-			if w.cellPos == nil {
-				w.cellPos = map[string]int{}
+			if err := w.mapValue(path, key); err != nil {
+				return nil, err
 			}
-			w.cellPos[key] = off
+			continue
 		}
-		seen[full] = true
-		sub, err := w.value(child, full)
+		child := s.fields[key]
+		if child == nil {
+			return nil, w.fail(off, full(), "未知字段“"+full()+"”")
+		}
+		seen[full()] = true
+		sub, err := w.value(child, full())
 		if err != nil {
 			return nil, err
 		}
@@ -330,6 +333,27 @@ func (w *walker) value(s *field, path string) (map[string]bool, error) {
 		return nil, err
 	}
 	return seen, nil
+}
+
+// mapValue reads the string value of one key of a map object.
+func (w *walker) mapValue(path, key string) error {
+	tok, off, err := w.next()
+	if err != nil {
+		return err
+	}
+	v, ok := tok.(string)
+	if !ok {
+		return w.fail(off, path+"."+key, "字段“"+path+"."+key+"”应为字符串")
+	}
+	return w.checkString(v, off, path+"."+key)
+}
+
+// checkString refuses a string the decoder would silently have changed.
+func (w *walker) checkString(v string, off int, name string) error {
+	if strings.ContainsRune(v, utf8.RuneError) && loneSurrogate(w.data[off:w.dec.InputOffset()]) {
+		return w.fail(off, name, "字段“"+name+"”含有无效的字符编码（不成对的代理项\\uD800–\\uDFFF），请用正常的文字重新填写")
+	}
+	return nil
 }
 
 // loneSurrogate reports a \uD800–\uDFFF escape in a JSON string that is
