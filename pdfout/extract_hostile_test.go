@@ -231,6 +231,9 @@ func TestHostilePDFs(t *testing.T) {
 	for i, h := range hostilePDFs {
 		t.Run(h.name, func(t *testing.T) {
 			pdf := h.build(1)
+			if outDir != "" && len(pdf) < 10<<10 {
+				keep(t, fmt.Sprintf("loop-%02d.pdf", i+1), pdf)
+			}
 			if outDir != "" {
 				name := fmt.Sprintf("hostile-%02d.pdf", i+1)
 				if err := os.WriteFile(filepath.Join(outDir, name), pdf, 0o644); err != nil {
@@ -306,5 +309,34 @@ func TestExtractTimeout(t *testing.T) {
 	}
 	if _, err := extract(pdf, lim); err == nil || !strings.Contains(err.Error(), "超过5秒") {
 		t.Errorf("want the timeout, got %v", err)
+	}
+}
+
+// TestHostileFiles: the files kept in testdata/hostile (for the reader of
+// the superior office too): loops end with an error, forged attachments
+// are flagged, the linearized file reads clean.
+func TestHostileFiles(t *testing.T) {
+	files, _ := filepath.Glob("testdata/hostile/*.pdf")
+	if len(files) < 6 {
+		t.Fatalf("testdata/hostile holds %d PDFs", len(files))
+	}
+	for _, f := range files {
+		b, err := ReadPDFFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var x *Extraction
+		elapsed, _ := measure(func() { x, err = Extract(b) })
+		name := filepath.Base(f)
+		switch {
+		case elapsed > 2*time.Second:
+			t.Errorf("%s took %v", name, elapsed)
+		case strings.HasPrefix(name, "loop-") && err == nil:
+			t.Errorf("%s: no error", name)
+		case strings.HasPrefix(name, "forged-") && (err != nil || !x.Suspicious()):
+			t.Errorf("%s: not flagged: %v", name, err)
+		case name == "linearized.pdf" && (err != nil || x.Suspicious()):
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

@@ -12,6 +12,17 @@ import (
 	"testing"
 )
 
+// keep writes a test input to $NIANBAO_HOSTILE_DIR when set, which is how
+// the files of testdata/hostile were made.
+func keep(t *testing.T, name string, b []byte) {
+	t.Helper()
+	if dir := os.Getenv("NIANBAO_HOSTILE_DIR"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestExtractLinearized: qpdf --linearize puts the catalog in the
 // first-page trailer; the last trailer of the file has no /Root.
 func TestExtractLinearized(t *testing.T) {
@@ -34,6 +45,7 @@ func TestExtractLinearized(t *testing.T) {
 	if len(trailers) < 2 || bytes.Contains(trailers[len(trailers)-1], []byte("/Root")) {
 		t.Fatalf("the test needs a last trailer without /Root: %q", trailers)
 	}
+	keep(t, "linearized.pdf", b)
 	x, err := Extract(b)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +80,7 @@ func TestExtractTwoAttachments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	keep(t, "forged-two-attachments.pdf", b)
 	x, err := Extract(b)
 	if err != nil {
 		t.Fatal(err)
@@ -132,6 +145,7 @@ func TestExtractReplacedByUpdate(t *testing.T) {
 		t.Fatal("pdfdetach does not see the forged attachment; the test file is wrong")
 	}
 
+	keep(t, "forged-replaced-by-update.pdf", forged)
 	x, err := Extract(forged)
 	if err != nil {
 		t.Fatal(err)
