@@ -89,8 +89,38 @@ func TestSeedsCells(t *testing.T) {
 			if d := diffCells(want.Cells, res.Published); len(d) > 0 {
 				t.Errorf("%d cells differ:\n%s", len(d), strings.Join(d, "\n"))
 			}
-			if res.Report.Doc.Signature != want.Doc.Signature || res.Report.Doc.Date != want.Doc.Date {
-				t.Errorf("署名/日期 %q %q, want %q %q", res.Report.Doc.Signature, res.Report.Doc.Date, want.Doc.Signature, want.Doc.Date)
+			got := res.Report
+			if s.fixture == "xinjiang-2021" {
+				// The seed breaks s5 at a page end right after 「提升。」 with a blank
+				// line, as between paragraphs; the transcription joins the two
+				// (testdata/seeds/README.md). Plain text cannot tell them apart.
+				got.Text.S5 = strings.Replace(got.Text.S5, "提升。\n二是", "提升。二是", 1)
+			}
+			for _, p := range append(append([]string{}, app.TextFields...), app.DocFields...) {
+				var w, g string
+				if strings.HasPrefix(p, "text.") {
+					w, g = *want.TextField(p), *got.TextField(p)
+				} else {
+					w, g = *want.DocField(p), *got.DocField(p)
+				}
+				if w != g {
+					t.Errorf("%s:\n got  %q\n want %q", p, g, w)
+				}
+			}
+			var heads []string
+			for _, sec := range res.Sections {
+				heads = append(heads, sec.Field)
+			}
+			wantHeads := "text.s1 table.s2 table.s3 table.s4 text.s5 text.s6"
+			if want.Text.Preface != "" {
+				wantHeads = "text.preface " + wantHeads
+			}
+			if s.fixture == "xinjiang-2021" || s.fixture == "xiyuan-2020" {
+				// Pages with the heading of 三 are lost in both.
+				wantHeads = "text.preface text.s1 table.s2 table.s4 text.s5 text.s6"
+			}
+			if g := strings.Join(heads, " "); g != wantHeads {
+				t.Errorf("sections %s, want %s", g, wantHeads)
 			}
 			for _, w := range res.Warnings {
 				t.Log(w)
