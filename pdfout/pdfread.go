@@ -57,8 +57,8 @@ type reader struct {
 	scanned map[int][]int   // object number → header offsets in file order
 }
 
-// loc is where an object is stored: at off in the file (stm == 0) or as
-// entry idx of object stream stm.
+// loc is where an object is stored: at off in the file, or (off -1) as
+// entry idx of the object stream at file offset stm-1.
 type loc struct{ off, stm, idx int }
 
 func newReader(data []byte, lim limits) *reader {

@@ -46,7 +46,8 @@ func (v *view) object(n int) (any, error) {
 	}
 	l := loc{off: e.off}
 	if e.kind == 2 {
-		l = loc{stm: e.stm, idx: e.idx, off: -1}
+		// keyed by where the stream is: views may give its number other streams
+		l = loc{stm: v.entries[e.stm].off + 1, idx: e.idx, off: -1}
 	}
 	if c, ok := r.cache[l].(cached); ok {
 		return c.v, c.err
