@@ -99,6 +99,9 @@ type Result struct {
 	DocFields    map[string]string // doc.* fields found (发文字号, 签发人, 署名, 成文日期 …)
 	Warnings     []string
 
+	// Matched maps a line of Lines() to the table row it was read into.
+	Matched map[int]string
+
 	// Printed is the recognition of the printed text of a PDF made by this
 	// app, when Options.PrintedText asked for it.
 	Printed *Result

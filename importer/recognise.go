@@ -9,7 +9,7 @@ import (
 
 // Recognise maps a document onto the format of its year and returns the draft.
 func Recognise(doc *Doc, opt Options) (*Result, error) {
-	res := &Result{Source: SourceText, Published: map[string]string{}, DocFields: map[string]string{}, doc: doc}
+	res := &Result{Source: SourceText, Published: map[string]string{}, DocFields: map[string]string{}, Matched: map[int]string{}, doc: doc}
 	paras := paragraphs(doc)
 	meta := findMeta(doc, paras)
 	detected, reason := detectFormat(doc)
@@ -106,6 +106,8 @@ type recogniser struct {
 	section     int
 	pending     []string
 	rowsMatched int
+	lineNo      int // lines of Result.Lines read so far
+	cur         int // the line of the row being read
 }
 
 func newRecogniser(ix *rowIndex, res *Result) *recogniser {
@@ -116,6 +118,7 @@ func (rc *recogniser) run(doc *Doc) {
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
 			rc.line(b.Text)
+			rc.lineNo++
 			continue
 		}
 		rc.table(b.Table)
@@ -202,7 +205,10 @@ func (rc *recogniser) table(t *Table) {
 			maxVals = sr.vals
 		}
 	}
+	base := rc.lineNo
+	rc.lineNo += len(rows)
 	for i, sr := range rows {
+		rc.cur = base + i
 		if !ok[i] {
 			if sr.label != "" {
 				if n, isHead := headingNumber(sr.label); isHead && n > rc.section {
@@ -260,6 +266,7 @@ func (rc *recogniser) row(sr srcRow, maxVals int) {
 	rc.matched[rs.order] = true
 	rc.last = rs.order
 	rc.rowsMatched++
+	rc.res.Matched[rc.cur] = rc.rowName(rs)
 	rc.assign(rs, sr, maxVals)
 }
 
@@ -404,6 +411,7 @@ func (rc *recogniser) groupRow(g *rowSpec, sr srcRow) {
 		}
 	}
 	rc.rowsMatched++
+	rc.res.Matched[rc.cur] = "表三 " + g.leaf
 	for _, k := range g.children {
 		rs := rc.ix.rows[k]
 		rc.matched[k] = true

@@ -141,3 +141,17 @@ func TestGBKPage(t *testing.T) {
 		t.Errorf("cells %v", res.Published)
 	}
 }
+
+func TestMatchedLinesPointAtTheSource(t *testing.T) {
+	res, err := Import(context.Background(), "x.txt", []byte("二、主动公开政府信息情况\n说明文字\n规章\t0\t0\t1\n行政规范性文件\t2\t0\t3\n"), Options{Year: 2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := res.Lines()
+	if len(lines) != 4 || lines[2] != "规章\t0\t0\t1" {
+		t.Fatalf("lines %q", lines)
+	}
+	if res.Matched[2] != "表二 规章" || res.Matched[3] != "表二 行政规范性文件" || len(res.Matched) != 2 {
+		t.Errorf("matched %v", res.Matched)
+	}
+}
