@@ -1,6 +1,9 @@
 package pdfout
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
@@ -129,5 +132,51 @@ func TestSeveralSigners(t *testing.T) {
 	_, l1 := wordBox(t, bbox, "李喆")
 	if want := typeRight - charQ; l1 < want-0.4 || l1 > want+0.4 {
 		t.Errorf("first signer line ends at %.2f mm, want %.2f", l1, want)
+	}
+}
+
+// The upper edge of the page number's dash is 7 mm below the type area,
+// at 269.0 mm (gongwen.md §6), measured on the rendered page.
+func TestPageNumberDash(t *testing.T) {
+	path, _ := renderFile(t, loadReport(t, "testdata/full-2021.nianbao.json"), Options{Style: app.StylePublic})
+	const dpi = 600.0
+	px := func(mm float64) int { return int(mm / 25.4 * dpi) }
+	// page 1: number on the right; crop 150–184 mm × 264–276 mm
+	x0, y0 := px(150), px(264)
+	out := filepath.Join(t.TempDir(), "n")
+	tool(t, "pdftoppm", "-r", "600", "-f", "1", "-l", "1", "-gray", "-x", itoa(x0), "-y", itoa(y0), "-W", itoa(px(34)), "-H", itoa(px(12)), path, out)
+	b, err := os.ReadFile(out + "-1.pgm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w, h, maxv int
+	if _, err := fmt.Sscanf(string(b), "P5\n%d %d\n%d\n", &w, &h, &maxv); err != nil || len(b) < w*h {
+		t.Fatalf("pgm header: %v", err)
+	}
+	pix := b[len(b)-w*h:]
+	// the leading dash: the leftmost ink, 3 mm wide (digits stand higher)
+	left := w
+	for y := 0; y < h; y++ {
+		for x := 0; x < left; x++ {
+			if pix[y*w+x] < 128 {
+				left = x
+			}
+		}
+	}
+	top := -1
+	for y := 0; y < h && top < 0; y++ {
+		for x := left; x < min(w, left+px(3)); x++ {
+			if pix[y*w+x] < 128 {
+				top = y
+				break
+			}
+		}
+	}
+	if top < 0 {
+		t.Fatal("no page number in the crop")
+	}
+	got := float64(y0+top) / dpi * 25.4
+	if got < 268.9 || got > 269.1 {
+		t.Errorf("dash top at %.2f mm, want 269.0", got)
 	}
 }

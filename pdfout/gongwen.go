@@ -19,7 +19,7 @@ const (
 	thinRule    = 0.25
 	pageNoTop   = typeBottom + 7
 	smallQ      = 14 * 25.4 / 72 // 1 字 at 4号
-	dashTopEm   = 0.42           // top of “—” above the baseline, in em
+	dashTopEm   = 0.42           // top of “—” above the baseline, in em, if the font does not say
 	maxTitleLen = typeWidth
 )
 
@@ -373,7 +373,12 @@ func (l *layout) pageNumber(w writer, n int) {
 	if n%2 == 1 {
 		x = typeRight - smallQ - wd
 	}
-	y := pageNoTop + dashTopEm*mm(smallSize)
+	// the upper edge of the dash's ink is 7 mm below the type area (§6)
+	top := dashTopEm
+	if _, yMax, ok := gs[0].f.InkY(gs[0].r); ok {
+		top = yMax
+	}
+	y := pageNoTop + top*mm(smallSize)
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].f == gs[i].f {

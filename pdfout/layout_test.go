@@ -52,7 +52,8 @@ func TestTablesFitTypeArea(t *testing.T) {
 				t.Errorf("%s %s: header and first rows take %.1f mm", f.ID, key, h)
 			}
 			for _, c := range tl.cells {
-				if len(c.lines) > 3 && c.size > minCellPt {
+				vertical := len(c.lines) > 3 && len(c.lines[len(c.lines)-1]) == 1 && len(c.lines[1]) == 1
+				if len(c.lines) > 3 && c.size > minCellPt && !vertical {
 					t.Errorf("%s %s: %q needs %d lines at %.1f pt", f.ID, key, c.text, len(c.lines), c.size)
 				}
 			}

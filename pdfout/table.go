@@ -13,6 +13,10 @@ const (
 	lineFactor = 1.3 // cell line height in em
 	borderW    = 0.5 * 25.4 / 72
 	minCellPt  = 9.0 // 小五
+	// a number is shrunk down to this size before its column is widened
+	minNumberPt = 7.5
+	numberStep  = 0.5
+	numberPadX  = 0.4 // a centred number may come closer to the rules
 )
 
 // tcell is one table box with its text broken into lines.
@@ -22,6 +26,8 @@ type tcell struct {
 	size   float64
 	center bool
 	lines  [][]glyph
+	// layout sets the text at a size (labels vertically, numbers on one line)
+	layout func(size float64) [][]glyph
 }
 
 // tableLayout is a table measured for pagination.
@@ -56,14 +62,10 @@ func (l *layout) breakCell(text string, size, width float64) [][]glyph {
 
 func (l *layout) measureTable(t *app.Table, r *app.Report) *tableLayout {
 	tl := &tableLayout{t: t, header: t.HeaderRows}
-	sum := 0.0
-	for _, w := range t.Widths {
-		sum += w
-	}
 	x := typeLeft
-	for _, w := range t.Widths {
+	for _, w := range l.columnWidths(t, r) {
 		tl.x = append(tl.x, x)
-		x += w * typeWidth / sum
+		x += w
 	}
 	tl.x = append(tl.x, typeRight)
 	for _, it := range t.Items {
@@ -84,11 +86,21 @@ func (l *layout) measureTable(t *app.Table, r *app.Report) *tableLayout {
 		}
 		c.center = it.Header || it.Caption || it.CellID != "" || it.RowSpan > 1
 		w := tl.x[it.Col+it.ColSpan] - tl.x[it.Col] - 2*cellPadX
-		c.lines = l.breakCell(c.text, c.size, w)
-		if len(c.lines) > 3 {
-			c.size = minCellPt
-			c.lines = l.breakCell(c.text, c.size, w)
+		text := c.text
+		switch {
+		case it.CellID != "":
+			w += 2 * (cellPadX - numberPadX)
+			c.size = l.numberSize(c.text, base, w)
+			c.layout = func(size float64) [][]glyph { return l.breakCell(text, size, w) }
+		case it.RowSpan > 1:
+			c.layout = func(size float64) [][]glyph { return l.labelLines(text, size, w) }
+		default:
+			c.layout = func(size float64) [][]glyph { return l.breakCell(text, size, w) }
+			if len(c.layout(c.size)) > 3 {
+				c.size = minCellPt
+			}
 		}
+		c.lines = c.layout(c.size)
 		tl.cells = append(tl.cells, c)
 	}
 	// single rows first, then spans: a span's deficit goes to its last row
@@ -264,7 +276,7 @@ func (l *layout) drawCellText(c *tcell, x0, x1, top, bot float64) {
 	// a fragment too short for its text is set smaller
 	for float64(len(lines))*mm(size)*lineFactor+2*cellPadY > bot-top+1e-6 && size > 5 {
 		size -= 0.5
-		lines = l.breakCell(c.text, size, x1-x0-2*cellPadX)
+		lines = c.layout(size)
 	}
 	lh := mm(size) * lineFactor
 	y := (top+bot)/2 - float64(len(lines))*lh/2
@@ -277,4 +289,125 @@ func (l *layout) drawCellText(c *tcell, x0, x1, top, bot float64) {
 		l.drawGlyphs(ln, size, x, y+lh/2+0.38*mm(size), 0, 0)
 		y += lh
 	}
+}
+
+// numberSize is the largest size from base down to minNumberPt, in steps of
+// numberStep, at which text fits the width on one line: a number is never
+// split. Past that the column was already widened (columnWidths).
+func (l *layout) numberSize(text string, base, w float64) float64 {
+	size := base
+	for size > minNumberPt && l.textWidth([]span{{ro: roleST, text: text}}, size, 0) > w+1e-6 {
+		size -= numberStep
+	}
+	return size
+}
+
+// columnWidths scales the format's widths to the type area, then widens
+// every value column whose largest number does not fit on one line even at
+// minNumberPt, taking the space from the label columns (those without value
+// boxes) in proportion to their width.
+func (l *layout) columnWidths(t *app.Table, r *app.Report) []float64 {
+	sum := 0.0
+	for _, w := range t.Widths {
+		sum += w
+	}
+	ws := make([]float64, len(t.Widths))
+	for i, w := range t.Widths {
+		ws[i] = w * typeWidth / sum
+	}
+	need := make([]float64, len(ws))
+	values := make([]bool, len(ws))
+	for _, it := range t.Items {
+		if it.CellID == "" {
+			continue
+		}
+		for c := it.Col; c < it.Col+it.ColSpan; c++ {
+			values[c] = true
+		}
+		if it.ColSpan != 1 || r.Cells[it.CellID] == "" {
+			continue
+		}
+		nw := l.textWidth([]span{{ro: roleST, text: r.Cells[it.CellID]}}, minNumberPt, 0) + 2*numberPadX
+		need[it.Col] = math.Max(need[it.Col], nw)
+	}
+	extra, labels := 0.0, 0.0
+	for i := range ws {
+		if values[i] && need[i] > ws[i] {
+			extra += need[i] - ws[i]
+		}
+		if !values[i] {
+			labels += ws[i]
+		}
+	}
+	if extra == 0 || labels == 0 {
+		return ws
+	}
+	// label columns keep at least half their width
+	extra = math.Min(extra, labels/2)
+	grow := extra / func() float64 {
+		g := 0.0
+		for i := range ws {
+			if values[i] && need[i] > ws[i] {
+				g += need[i] - ws[i]
+			}
+		}
+		return g
+	}()
+	for i := range ws {
+		switch {
+		case values[i] && need[i] > ws[i]:
+			ws[i] += (need[i] - ws[i]) * grow
+		case !values[i]:
+			ws[i] -= ws[i] / labels * extra
+		}
+	}
+	return ws
+}
+
+// labelLines sets a label spanning several rows: on one line if it fits;
+// else its marker (「三、」「（三）」) on a line of its own and the rest
+// below, at word boundaries the marker gives; in a column too narrow for
+// that, vertically, one character per line, as printed forms do.
+func (l *layout) labelLines(text string, size, w float64) [][]glyph {
+	if text == "" {
+		return nil
+	}
+	all := l.shape([]span{{ro: roleST, text: text}}, size)
+	if width(all, 0) <= w+1e-6 {
+		return [][]glyph{all}
+	}
+	marker := ""
+	if m := reH1.FindString(text); m != "" {
+		marker = m
+	} else if m := reH2.FindString(text); m != "" {
+		marker = m
+	}
+	n := len([]rune(marker))
+	mk, rest := all[:n], all[n:]
+	fitsMarker := n > 0 && width(mk, 0) <= w+1e-6
+	if fitsMarker && width(rest, 0) <= w+1e-6 {
+		return [][]glyph{mk, rest}
+	}
+	if w >= 3*mm(size) || len(rest) <= 4 {
+		// wide enough to read across, or short (「结果/维持」): ordinary
+		// breaking, after the marker
+		if !fitsMarker {
+			return l.breakCell(text, size, w)
+		}
+		return append([][]glyph{mk}, l.breakCell(string(runesOf(rest)), size, w)...)
+	}
+	var out [][]glyph
+	if fitsMarker {
+		out = append(out, mk)
+	} else {
+		rest = all
+	}
+	for _, g := range rest {
+		if len(out) > 0 && noStart(g.r) {
+			out[len(out)-1] = append(out[len(out)-1], g)
+			continue
+		}
+		out = append(out, []glyph{g})
+	}
+	return out
 }

@@ -101,37 +101,54 @@ func nameRecord(data []byte, id uint16) string {
 // uses it to see which half of a full-width mark is blank and may be
 // squeezed.
 func (f *Face) InkX(r rune) (xMin, xMax float64, ok bool) {
+	b, ok := f.inkBox(r)
+	return b[0], b[2], ok
+}
+
+// InkY is the vertical extent of r's outline (glyf yMin, yMax) as
+// fractions of the em, for placing a glyph by its ink (the page number's
+// dash).
+func (f *Face) InkY(r rune) (yMin, yMax float64, ok bool) {
+	b, ok := f.inkBox(r)
+	return b[1], b[3], ok
+}
+
+// inkBox is the glyph header's bounding box: xMin, yMin, xMax, yMax.
+func (f *Face) inkBox(r rune) (box [4]float64, ok bool) {
 	g := int(f.m.glyph(r))
 	if g == 0 {
-		return 0, 0, false
+		return box, false
 	}
 	_, dir, err := tables(f.Data, 0)
 	if err != nil {
-		return 0, 0, false
+		return box, false
 	}
 	head, err := slice(f.Data, dir["head"], 54)
 	if err != nil {
-		return 0, 0, false
+		return box, false
 	}
 	loca, glyf := dir["loca"], dir["glyf"]
 	var a, b uint32
 	if be.Uint16(head[50:]) == 1 {
 		if uint32(4*g+8) > loca.length {
-			return 0, 0, false
+			return box, false
 		}
 		a, b = be.Uint32(f.Data[loca.off+uint32(4*g):]), be.Uint32(f.Data[loca.off+uint32(4*g+4):])
 	} else {
 		if uint32(2*g+4) > loca.length {
-			return 0, 0, false
+			return box, false
 		}
 		a, b = 2*uint32(be.Uint16(f.Data[loca.off+uint32(2*g):])), 2*uint32(be.Uint16(f.Data[loca.off+uint32(2*g+2):]))
 	}
 	if b < a+10 || b > glyf.length {
-		return 0, 0, false
+		return box, false
 	}
 	d := f.Data[glyf.off+a:]
 	em := float64(f.m.unitsPerEm)
-	return float64(int16(be.Uint16(d[2:]))) / em, float64(int16(be.Uint16(d[6:]))) / em, true
+	for i := range box {
+		box[i] = float64(int16(be.Uint16(d[2+2*i:]))) / em
+	}
+	return box, true
 }
 
 // Squeezed marks (标点挤压) are drawn as private-use characters that a
