@@ -333,3 +333,36 @@ func looksHTML(data []byte) bool {
 	head := bytes.ToLower(data[:min(len(data), 1024)])
 	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<table"))
 }
+
+// Again recognises the same source with other overrides, as when the clerk
+// corrects the year on the review screen. A report read from a report file
+// keeps its cells; only unit, level and year are replaced.
+func (r *Result) Again(opt Options) (*Result, error) {
+	if r.doc == nil {
+		c := *r
+		c.Report = r.Report.Clone()
+		if opt.Unit != "" {
+			c.Report.Unit.Name = opt.Unit
+		}
+		if opt.Level != "" {
+			c.Report.Unit.Level = opt.Level
+		}
+		if opt.Year != 0 && opt.Year != r.Report.Year {
+			f, err := app.FormatForYear(opt.Year)
+			if err != nil {
+				return nil, refuse(strings.TrimSuffix(err.Error(), "。")+"。", err)
+			}
+			if f.ID != r.Report.Format {
+				return nil, refuse(fmt.Sprintf("报告文件是%s格式，不能改为%d年度（%s）。", r.Report.Format, opt.Year, f.Name), nil)
+			}
+			c.Report.Year = opt.Year
+		}
+		return &c, nil
+	}
+	res, err := Recognise(r.doc, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Kind = r.Kind
+	return res, nil
+}

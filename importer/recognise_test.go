@@ -155,3 +155,20 @@ func TestMatchedLinesPointAtTheSource(t *testing.T) {
 		t.Errorf("matched %v", res.Matched)
 	}
 }
+
+func TestAgainWithAnotherYear(t *testing.T) {
+	res, err := Import(context.Background(), "x.txt", []byte("二、主动公开政府信息情况\n规章\t0\t0\t1\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Report.Year != 0 {
+		t.Fatalf("year %d from a fragment", res.Report.Year)
+	}
+	again, err := res.Again(Options{Year: 2020, Unit: "某乡人民政府", Level: "township"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Format != "2019" || again.Report.Year != 2020 || again.Report.Unit.Name != "某乡人民政府" || again.Published["t2.rule.total"] != "1" {
+		t.Errorf("again: %s %d %+v %v", again.Format, again.Report.Year, again.Report.Unit, again.Published)
+	}
+}
