@@ -10,10 +10,10 @@ import (
 // styles are the cell styles of the workbook: 宋体 11 pt, thin borders;
 // a number shows exactly the decimals it is stored with.
 type styles struct {
-	x                          *excelize.File
-	title, header, label, text int
-	numbers                    map[string]int // number format + computed → style
-	err                        error
+	x                                   *excelize.File
+	title, heading, header, label, text int
+	numbers                             map[string]int // number format + computed → style
+	err                                 error
 }
 
 var border = []excelize.Border{
@@ -32,7 +32,9 @@ func newStyles(x *excelize.File) (*styles, error) {
 		}
 		return id
 	}
-	s.title = mk(&excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 14},
+	s.title = mk(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 14, Bold: true},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	s.heading = mk(&excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 12},
 		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
 	s.header = mk(&excelize.Style{Font: font, Border: border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})

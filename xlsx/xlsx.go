@@ -88,8 +88,8 @@ func Bytes(r *app.Report) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// titleRows is the row above the grid that names the table.
-const titleRows = 1
+// titleRows are the rows above the grid: the report's title, the table's name.
+const titleRows = 2
 
 // cellRef is the sheet address of grid row r, column c (both from 0).
 func cellRef(r, c int) string {
@@ -114,11 +114,20 @@ func writeTable(x *excelize.File, st *styles, f *app.Format, t *app.Table, r *ap
 			pos[it.CellID] = [2]int{it.Row, it.Col}
 		}
 	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: t.Name + "　" + t.Heading}},
-		excelize.RowOpts{Height: 24}); err != nil {
+	// the report's title on a row of its own names unit and year, for
+	// whoever sums the workbooks and for the importer; then the table's name
+	right1, _ := excelize.CoordinatesToCellName(t.Cols, 1)
+	right2, _ := excelize.CoordinatesToCellName(t.Cols, 2)
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: r.Title()}}, excelize.RowOpts{Height: 24}); err != nil {
 		return err
 	}
-	if err := sw.MergeCell("A1", cellRef(-1, t.Cols-1)); err != nil {
+	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.heading, Value: t.Name + "　" + t.Heading}}, excelize.RowOpts{Height: 20}); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A1", right1); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A2", right2); err != nil {
 		return err
 	}
 	rows := make([][]any, t.Rows)

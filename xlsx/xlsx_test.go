@@ -54,6 +54,9 @@ func TestWorkbookFromDeclarations(t *testing.T) {
 			if got := strings.Join(x.GetSheetList(), ","); got != "表二,表三,表四,数据" {
 				t.Fatalf("sheets %s", got)
 			}
+			if v, _ := x.GetCellValue("表三", "A1"); v != r.Title() {
+				t.Errorf("表三 A1 = %q, want the report's title", v)
+			}
 			f := r.FormatDef()
 			calc := r.Clone()
 			app.Recompute(calc)
@@ -66,7 +69,7 @@ func TestWorkbookFromDeclarations(t *testing.T) {
 				for _, m := range mc {
 					merged[m.GetStartAxis()+":"+m.GetEndAxis()] = true
 				}
-				want := 1 // the title row
+				want := 2 // the title rows
 				for _, it := range tab.Items {
 					top := cellRef(it.Row, it.Col)
 					if it.RowSpan > 1 || it.ColSpan > 1 {
@@ -142,23 +145,23 @@ func TestFormulasAndCachedValues(t *testing.T) {
 	}
 	t3, t4 := sheet("xl/worksheets/sheet2.xml"), sheet("xl/worksheets/sheet3.xml")
 	for _, want := range []string{
-		// 总计 column of 一、本年新收 (sheet row 5: title row + 3 header rows)
-		`<c r="J5" s="\d+"><f>SUM\(D5:I5\)</f><v>35</v></c>`,
-		// （七）总计 row, 自然人 column: （一） on row 7 to （六）3.其他 on row 27
-		`<c r="D28" s="\d+"><f>SUM\(D7:D27\)</f><v>28</v></c>`,
+		// 总计 column of 一、本年新收 (sheet row 6: two title rows + 3 header rows)
+		`<c r="J6" s="\d+"><f>SUM\(D6:I6\)</f><v>35</v></c>`,
+		// （七）总计 row, 自然人 column: （一） on row 8 to （六）3.其他 on row 28
+		`<c r="D29" s="\d+"><f>SUM\(D8:D28\)</f><v>28</v></c>`,
 	} {
 		if !regexp.MustCompile(want).MatchString(t3) {
 			t.Errorf("表三 lacks %s", want)
 		}
 	}
-	if !regexp.MustCompile(`<c r="E5" s="\d+"><f>SUM\(A5:D5\)</f><v>\d+</v></c>`).MatchString(t4) {
-		t.Error("表四 行政复议 总计 is not SUM(A5:D5) with a numeric cached value")
+	if !regexp.MustCompile(`<c r="E6" s="\d+"><f>SUM\(A6:D6\)</f><v>\d+</v></c>`).MatchString(t4) {
+		t.Error("表四 行政复议 总计 is not SUM(A6:D6) with a numeric cached value")
 	}
 	x := open(t, b)
-	if v, _ := x.GetCellValue("表二", "B15"); v != "126.0350" {
+	if v, _ := x.GetCellValue("表二", "B16"); v != "126.0350" {
 		t.Errorf("表二 行政事业性收费 shows %q, want 126.0350 as stored", v)
 	}
-	if typ, _ := x.GetCellType("表二", "B15"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+	if typ, _ := x.GetCellType("表二", "B16"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 		t.Errorf("表二 money is stored as %v, not a number", typ)
 	}
 }
@@ -188,7 +191,7 @@ func TestLibreOfficeReadsCachedValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	// typed from the fixture: 一、本年新收 28 4 0 1 2 0 → 35
-	if got := strings.Join(rows[4], ","); got != "一、本年新收政府信息公开申请数量,,,28,4,0,1,2,0,35" {
-		t.Errorf("表三 row 5 as LibreOffice reads it: %s", got)
+	if got := strings.Join(rows[5], ","); got != "一、本年新收政府信息公开申请数量,,,28,4,0,1,2,0,35" {
+		t.Errorf("表三 row 6 as LibreOffice reads it: %s", got)
 	}
 }

@@ -49,8 +49,8 @@ func TestOfficeExports(t *testing.T) {
 	if got := strings.Join(x.GetSheetList(), ","); got != "表二,表三,表四,数据" {
 		t.Errorf("sheets %s", got)
 	}
-	if v, _ := x.GetCellValue("表三", "J5"); v != "35" {
-		t.Errorf("表三 J5 = %q, want 35", v)
+	if v, _ := x.GetCellValue("表三", "J6"); v != "35" {
+		t.Errorf("表三 J6 = %q, want 35", v)
 	}
 
 	htmlOut := filepath.Join(dir, "r.html")
