@@ -57,6 +57,8 @@ FUZZTIME ?= 5m
 FUZZMINIMIZETIME ?= 10s
 fuzz: setup
 	go test -run '^$$' -fuzz '^FuzzExtractReport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./pdfout/
+	go test -run '^$$' -fuzz '^FuzzPrintedCells$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./pdfout/
+	go test -run '^$$' -fuzz '^FuzzParseRoster$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./desk/
 	go test -run '^$$' -fuzz '^FuzzParseReport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
 	go test -run '^$$' -fuzz '^FuzzParseValue$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
 	go test -run '^$$' -fuzz '^FuzzFixPunct$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/

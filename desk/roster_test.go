@@ -104,3 +104,21 @@ func TestReadRosterFromXLSXColumn(t *testing.T) {
 		t.Error("GBK text accepted")
 	}
 }
+
+// FuzzParseRoster: any pasted text gives a roster or an error; every unit
+// on it matches itself.
+func FuzzParseRoster(f *testing.F) {
+	f.Add("张坞镇\t乡镇\t某县人民政府\n城关街道办事处\n")
+	f.Add("\ufeff# x\r\n甲县城关镇，乡镇\n乙县城关镇")
+	f.Fuzz(func(t *testing.T, text string) {
+		ro, err := ParseRoster(2021, text)
+		if err != nil {
+			return
+		}
+		for i, u := range ro.Units {
+			if got := ro.Match(u.Name); got != i {
+				t.Errorf("%q matches %d, want %d", u.Name, got, i)
+			}
+		}
+	})
+}
