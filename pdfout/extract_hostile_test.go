@@ -133,7 +133,7 @@ var hostilePDFs = []hostilePDF{
 }
 
 // objStmBomb builds a file without cross-reference table whose object
-// streams each hold one object followed by size bytes of padding. The
+// streams each inflate to size bytes: one object and padding. The
 // padding is compressed once and shared, so the 1.7 MB file builds fast.
 func objStmBomb(streams, size int, referenced bool) []byte {
 	var b bytes.Buffer
@@ -144,7 +144,8 @@ func objStmBomb(streams, size int, referenced bool) []byte {
 		}
 	}
 	b.WriteString("] >> >> >> endobj\n")
-	padding := append([]byte("<< /Names [] >>"), bytes.Repeat([]byte(" "), size)...)
+	// each stream inflates to exactly size bytes: "10000 0 " is 8 bytes
+	padding := append([]byte("<< /Names [] >>"), bytes.Repeat([]byte(" "), size-8-len("<< /Names [] >>"))...)
 	var packedPadding bytes.Buffer
 	fw, _ := flate.NewWriter(&packedPadding, flate.BestSpeed)
 	fw.Write(padding)
