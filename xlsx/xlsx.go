@@ -67,6 +67,10 @@ func Bytes(r *app.Report) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("xlsx sheet %s: %w", t.Name, err)
 		}
+		// the stream writer takes the page setup from the sheet it starts on
+		if err := printOnA4(x, t.Name); err != nil {
+			return nil, fmt.Errorf("xlsx sheet %s: %w", t.Name, err)
+		}
 		if err := writeTable(x, st, f, t, calc); err != nil {
 			return nil, fmt.Errorf("xlsx sheet %s: %w", t.Name, err)
 		}
@@ -280,4 +284,13 @@ func writeData(x *excelize.File, st *styles, f *app.Format, r *app.Report) error
 		}
 	}
 	return sw.Flush()
+}
+
+// printOnA4 prints a table sheet on A4 portrait, one page wide.
+func printOnA4(x *excelize.File, sheet string) error {
+	fit, a4, portrait, wide, tall := true, 9, "portrait", 1, 0
+	if err := x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &wide, FitToHeight: &tall})
 }

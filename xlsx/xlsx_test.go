@@ -157,6 +157,9 @@ func TestFormulasAndCachedValues(t *testing.T) {
 	if !regexp.MustCompile(`<c r="E6" s="\d+"><f>SUM\(A6:D6\)</f><v>\d+</v></c>`).MatchString(t4) {
 		t.Error("表四 行政复议 总计 is not SUM(A6:D6) with a numeric cached value")
 	}
+	if !strings.Contains(t3, `<pageSetup fitToHeight="0" fitToWidth="1" orientation="portrait" paperSize="9"`) {
+		t.Error("表三 does not print on A4, one page wide")
+	}
 	x := open(t, b)
 	if v, _ := x.GetCellValue("表二", "B16"); v != "126.0350" {
 		t.Errorf("表二 行政事业性收费 shows %q, want 126.0350 as stored", v)
