@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"nianbao/app"
 	"nianbao/pdfout"
+	"nianbao/xlsx"
 )
 
 // WriteAggregatePDF prints the 汇总 report: the three tables with the sums,
@@ -25,20 +27,21 @@ const (
 	SheetScope    = "汇总范围"
 )
 
-// WriteXLSX writes the workbook of a 汇总: one sheet per table in the
-// official layout with the sums, one row per unit and one column per cell
-// ID, every finding, and the units included and missing.
+// WriteXLSX writes the workbook of a 汇总: the xlsx package's sheets of the
+// summed report (one per table in the official layout, and its data sheet),
+// then one row per unit and one column per cell ID, every finding, and the
+// units included and missing.
 func WriteXLSX(w io.Writer, b *Batch, ag *Aggregate) error {
-	x := excelize.NewFile()
+	base, err := xlsx.Bytes(ag.Report)
+	if err != nil {
+		return err
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(base))
+	if err != nil {
+		return fmt.Errorf("xlsx reopen: %w", err)
+	}
 	defer x.Close()
 	f := ag.Report.FormatDef()
-	first := true
-	for _, t := range f.Tables {
-		if err := tableSheet(x, t, ag.Report, first); err != nil {
-			return err
-		}
-		first = false
-	}
 	if err := unitsSheet(x, f, b, ag); err != nil {
 		return err
 	}
@@ -72,55 +75,6 @@ func setValue(x *excelize.File, sheet, at, raw string) error {
 		}
 	}
 	return x.SetCellStr(sheet, at, raw)
-}
-
-func tableSheet(x *excelize.File, t *app.Table, r *app.Report, first bool) error {
-	name := t.Name
-	if first {
-		if err := x.SetSheetName("Sheet1", name); err != nil {
-			return fmt.Errorf("xlsx sheet %s: %w", name, err)
-		}
-	} else if _, err := x.NewSheet(name); err != nil {
-		return fmt.Errorf("xlsx sheet %s: %w", name, err)
-	}
-	border := []excelize.Border{{Type: "left", Style: 1, Color: "000000"}, {Type: "right", Style: 1, Color: "000000"},
-		{Type: "top", Style: 1, Color: "000000"}, {Type: "bottom", Style: 1, Color: "000000"}}
-	label, _ := x.NewStyle(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	left, _ := x.NewStyle(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	title, _ := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}})
-	if err := x.SetCellStr(name, "A1", t.Heading); err != nil {
-		return err
-	}
-	_ = x.SetCellStyle(name, "A1", "A1", title)
-	const top = 2 // the grid starts on row 2
-	for i, wd := range t.Widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		_ = x.SetColWidth(name, col, col, wd/2.2)
-	}
-	for _, it := range t.Items {
-		a := cellName(it.Col+1, it.Row+top)
-		z := cellName(it.Col+it.ColSpan, it.Row+it.RowSpan-1+top)
-		var err error
-		if it.CellID != "" {
-			err = setValue(x, name, a, r.Cells[it.CellID])
-		} else {
-			err = x.SetCellStr(name, a, it.Text)
-		}
-		if err != nil {
-			return fmt.Errorf("xlsx %s %s: %w", name, a, err)
-		}
-		if a != z {
-			if err := x.MergeCell(name, a, z); err != nil {
-				return fmt.Errorf("xlsx merge %s %s:%s: %w", name, a, z, err)
-			}
-		}
-		style := label
-		if it.CellID == "" && !it.Header && !it.Caption && it.RowSpan == 1 {
-			style = left
-		}
-		_ = x.SetCellStyle(name, a, z, style)
-	}
-	return nil
 }
 
 func unitsSheet(x *excelize.File, f *app.Format, b *Batch, ag *Aggregate) error {
