@@ -85,13 +85,31 @@ func (w *xw) banTou(r *app.Report) {
 	w.emptyLines(2)
 	rule := &border{size: 12, space: 11, color: red}
 	names := docparts.Signers(r.Doc.Signer)
-	if len(names) == 0 {
+	var rows []string // two names a line (§3.3)
+	for i := 0; i < len(names); i += 2 {
+		rows = append(rows, strings.Join(names[i:min(i+2, len(names))], "\u3000"))
+	}
+	kt := func(s string) run { return run{text: s, role: kt, size: size3} }
+	switch len(rows) {
+	case 0:
 		w.writePara(para{border: rule, jc: "center"}, body(r.Doc.DocNumber))
-	} else {
+	case 1:
 		// 上行文: 发文字号 居左空一字, 签发人 居右空一字 on the same line
 		w.writePara(para{border: rule, left: charPitch, right: charPitch, tabRight: typeW - charPitch, jc: "left"},
-			body(r.Doc.DocNumber), run{text: "签发人：", role: fs, size: size3, tab: true},
-			run{text: strings.Join(names, "\u3000"), role: kt, size: size3})
+			body(r.Doc.DocNumber), run{text: "签发人：", role: fs, size: size3, tab: true}, kt(rows[0]))
+	default:
+		// more lines of names align with the first name; the 发文字号 shares
+		// the line of the last ones
+		label := docparts.Width("签发人：")
+		start := 28 - 1 - label - docparts.Width(rows[0])
+		col := func(x float64) int { return int(x*float64(charPitch) + 0.5) }
+		w.writePara(para{left: col(start), jc: "left"}, body("签发人："), kt(rows[0]))
+		for _, row := range rows[1 : len(rows)-1] {
+			w.writePara(para{left: col(start + label), jc: "left"}, kt(row))
+		}
+		last := kt(rows[len(rows)-1])
+		last.tab = true
+		w.writePara(para{border: rule, left: charPitch, tabLeft: col(start + label), jc: "left"}, body(r.Doc.DocNumber), last)
 	}
 	w.emptyLines(2)
 }

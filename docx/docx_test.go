@@ -447,3 +447,29 @@ func TestFontNames(t *testing.T) {
 		t.Error("an unnamed role lost its standard name")
 	}
 }
+
+// TestSeveralSigners: two names a line; the 发文字号 shares the last line
+// and carries the red rule (gongwen.md §3.3, §3.4).
+func TestSeveralSigners(t *testing.T) {
+	r := loadReport(t, "pdfout/testdata/full-2021.nianbao.json")
+	r.Doc.Signer = "王堃、李喆、张赟"
+	b, err := Bytes(r, Options{Style: app.StyleGongwen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := parse(t, unpack(t, b)["word/document.xml"])
+	var lines []string
+	var ruled string
+	for _, p := range doc.find("p")[:8] { // the 版头, before the title
+		s := p.allText()
+		if strings.Contains(s, "王堃") || strings.Contains(s, "张赟") {
+			lines = append(lines, s)
+			if p.child("pPr").child("pBdr") != nil {
+				ruled = s
+			}
+		}
+	}
+	if strings.Join(lines, "|") != "签发人：王堃\u3000李喆|绛政〔2022〕3号张赟" || ruled != "绛政〔2022〕3号张赟" {
+		t.Errorf("signer lines %q, ruled %q", lines, ruled)
+	}
+}

@@ -102,6 +102,7 @@ type para struct {
 	keepLines  bool
 	border     *border // bottom border
 	tabRight   int     // a right tab stop at this position (twips), 0 = none
+	tabLeft    int     // a left tab stop at this position (twips), 0 = none
 	before     int     // space before in twips
 	line       int     // line spacing in twips, 0 = the style's
 	lineAuto   bool    // line is in 240ths of a line, not exact
@@ -144,9 +145,14 @@ func (w *xw) pPr(p para) {
 		w.empty("w:bottom", "w:val", "single", "w:sz", itoa(p.border.size), "w:space", itoa(p.border.space), "w:color", p.border.color)
 		w.close("w:pBdr")
 	}
-	if p.tabRight > 0 {
+	if p.tabRight > 0 || p.tabLeft > 0 {
 		w.open("w:tabs")
-		w.empty("w:tab", "w:val", "right", "w:pos", itoa(p.tabRight))
+		if p.tabLeft > 0 {
+			w.empty("w:tab", "w:val", "left", "w:pos", itoa(p.tabLeft))
+		}
+		if p.tabRight > 0 {
+			w.empty("w:tab", "w:val", "right", "w:pos", itoa(p.tabRight))
+		}
 		w.close("w:tabs")
 	}
 	// Off the character grid: LibreOffice gives a 16 pt character two grid
