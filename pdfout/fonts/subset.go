@@ -6,17 +6,20 @@ import (
 )
 
 // Subset returns the face cut down to runes (plus U+0000 and the space): a
-// small cmap and only their outlines (with composite glyphs' components). Glyph
-// numbers, advances and outlines stay as they are, so the PDF shows the same
-// glyphs; but gofpdf parses every font it registers in full, which for the
-// 9.6 MB body font costs tens of milliseconds per document. Register subsets
-// of the text actually drawn to avoid that. Runes the face lacks are
-// ignored. Name stays the same.
+// small cmap and only their glyphs (with composite glyphs' components),
+// renumbered from 1 in their original order. gofpdf parses every font it
+// registers in full and sizes its tables by the glyph count, which for the
+// 22,616-glyph body font costs tens of milliseconds per document; a subset
+// of the text actually drawn costs almost nothing. Tables that refer to
+// glyph numbers other than these (layout, kerning, vertical metrics,
+// bitmaps) are dropped; hinting is kept. Squeezed marks (Squeezed) get
+// half-width copies of their glyph. Runes the face lacks are ignored. Name
+// stays the same.
 func (f *Face) Subset(runes []rune) (*Face, error) {
-	type pair struct{ r, g int }
+	type pair struct{ r, g int } // rune → old glyph
 	seen := map[rune]bool{}
 	var pairs []pair
-	var copies []int                        // glyphs appended as half-width copies (Squeezed)
+	var halves []pair                       // squeezed rune → old glyph of its mark
 	all := append([]rune{0, ' '}, runes...) // gofpdf always embeds U+0000's glyph
 	for _, r := range all {
 		if seen[r] {
@@ -25,8 +28,7 @@ func (f *Face) Subset(runes []rune) (*Face, error) {
 		if base, ok := unsqueezed(r); ok {
 			if g := f.m.glyph(base); g != 0 {
 				seen[r] = true
-				pairs = append(pairs, pair{int(r), f.m.numGlyphs + len(copies)})
-				copies = append(copies, int(g))
+				halves = append(halves, pair{int(r), int(g)})
 			}
 			continue
 		}
@@ -35,24 +37,99 @@ func (f *Face) Subset(runes []rune) (*Face, error) {
 			pairs = append(pairs, pair{int(r), int(g)})
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].r < pairs[j].r })
 
-	// One segment per run of consecutive characters with consecutive
-	// glyphs (idDelta only), then the required 0xFFFF segment.
+	version, dir, err := tables(f.Data, 0)
+	if err != nil {
+		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+	}
+	parts := map[string][]byte{}
+	sums := map[string]uint32{}
+	for _, tag := range []string{"head", "hhea", "maxp", "name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
+		if t, ok := dir[tag]; ok {
+			parts[tag] = f.Data[t.off : t.off+t.length]
+			sums[tag] = checksumOf(f.Data, 0, tag)
+		}
+	}
+	for _, tag := range []string{"glyf", "loca", "hmtx"} {
+		t, ok := dir[tag]
+		if !ok {
+			return nil, fmt.Errorf("subset %s: no %s table", f.Name, tag)
+		}
+		parts[tag] = f.Data[t.off : t.off+t.length]
+	}
+	keep := []int{0}
+	for _, p := range pairs {
+		keep = append(keep, p.g)
+	}
+	for _, p := range halves {
+		keep = append(keep, p.g)
+	}
+	order, err := collectGlyphs(parts, f.m.numGlyphs, keep)
+	if err != nil {
+		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+	}
+	newID := make(map[int]int, len(order))
+	for i, g := range order {
+		newID[g] = i
+	}
+	copies := make([]int, len(halves))
+	for i, p := range halves {
+		copies[i] = p.g
+	}
+	if err := rebuildGlyphs(parts, f.m, order, newID, copies); err != nil {
+		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+	}
+
+	var cm []pair // rune → new glyph
+	for _, p := range pairs {
+		cm = append(cm, pair{p.r, newID[p.g]})
+	}
+	for i, p := range halves {
+		cm = append(cm, pair{p.r, len(order) + i})
+	}
+	sort.Slice(cm, func(i, j int) bool { return cm[i].r < cm[j].r })
+	cmap, err := buildCmap(len(cm), func(i int) (int, int) { return cm[i].r, cm[i].g })
+	if err != nil {
+		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+	}
+	parts["cmap"] = cmap
+	// post format 3: no glyph names, which would have to follow the renumbering
+	post := make([]byte, 32)
+	be.PutUint32(post, 0x00030000)
+	if t, ok := dir["post"]; ok && t.length >= 32 {
+		copy(post[4:16], f.Data[t.off+4:t.off+16]) // italic angle, underline
+	}
+	parts["post"] = post
+	for _, tag := range []string{"cmap", "post", "glyf", "loca", "head", "hmtx", "hhea", "maxp"} {
+		sums[tag] = checksum(parts[tag])
+	}
+	data := buildSFNT(version, parts, sums)
+	m, err := parseMetrics(data)
+	if err != nil {
+		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+	}
+	return &Face{Name: f.Name, Data: data, psName: f.psName, m: m}, nil
+}
+
+// buildCmap writes a cmap with one format-4 subtable (Windows Unicode BMP)
+// for n (rune, glyph) pairs in rune order: one segment per run of
+// consecutive runes with consecutive glyphs, then the 0xFFFF segment.
+func buildCmap(n int, at func(i int) (r, g int)) ([]byte, error) {
 	type seg struct{ start, end, delta int }
 	var segs []seg
-	for _, p := range pairs {
-		if n := len(segs); n > 0 && segs[n-1].end == p.r-1 && segs[n-1].delta == p.g-p.r {
-			segs[n-1].end = p.r
+	for i := 0; i < n; i++ {
+		r, g := at(i)
+		if k := len(segs); k > 0 && segs[k-1].end == r-1 && segs[k-1].delta == g-r {
+			segs[k-1].end = r
 			continue
 		}
-		segs = append(segs, seg{p.r, p.r, p.g - p.r})
+		segs = append(segs, seg{r, r, g - r})
 	}
 	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
-	n := len(segs)
-	length := 16 + 8*n
+	ns := len(segs)
+	length := 16 + 8*ns
 	if length > 0xFFFF {
-		return nil, fmt.Errorf("subset %s: %d characters are too many for one cmap", f.Name, len(pairs))
+		return nil, fmt.Errorf("%d characters are too many for one cmap", n)
 	}
 	cmap := make([]byte, 12+length)
 	be.PutUint16(cmap[2:], 1)  // one encoding record
@@ -62,56 +139,154 @@ func (f *Face) Subset(runes []rune) (*Face, error) {
 	sub := cmap[12:]
 	be.PutUint16(sub, 4)
 	be.PutUint16(sub[2:], uint16(length))
-	be.PutUint16(sub[6:], uint16(2*n))
+	be.PutUint16(sub[6:], uint16(2*ns))
 	es := 0
-	for 1<<(es+1) <= n {
+	for 1<<(es+1) <= ns {
 		es++
 	}
 	be.PutUint16(sub[8:], uint16(2<<es))
 	be.PutUint16(sub[10:], uint16(es))
-	be.PutUint16(sub[12:], uint16(2*n-2<<es))
+	be.PutUint16(sub[12:], uint16(2*ns-2<<es))
 	for i, s := range segs {
 		be.PutUint16(sub[14+2*i:], uint16(s.end))
-		be.PutUint16(sub[16+2*n+2*i:], uint16(s.start))
-		be.PutUint16(sub[16+4*n+2*i:], uint16(s.delta))
+		be.PutUint16(sub[16+2*ns+2*i:], uint16(s.start))
+		be.PutUint16(sub[16+4*ns+2*i:], uint16(s.delta))
 		// idRangeOffset stays 0
 	}
+	return cmap, nil
+}
 
-	version, dir, err := tables(f.Data, 0)
-	if err != nil {
-		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+// glyphSpan returns where glyph g's description lies in glyf.
+func glyphSpan(head, loca, glyf []byte, g int) (int, int, error) {
+	var a, b int
+	if be.Uint16(head[50:]) == 1 {
+		if 4*g+8 > len(loca) {
+			return 0, 0, errTruncated
+		}
+		a, b = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
+	} else {
+		if 2*g+4 > len(loca) {
+			return 0, 0, errTruncated
+		}
+		a, b = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
 	}
-	parts := make(map[string][]byte, len(dir))
-	sums := make(map[string]uint32, len(dir))
-	for tag, t := range dir {
-		parts[tag] = f.Data[t.off : t.off+t.length]
-		sums[tag] = checksumOf(f.Data, 0, tag)
+	if a > b || b > len(glyf) {
+		return 0, 0, errTruncated
 	}
-	parts["cmap"] = cmap
-	sums["cmap"] = checksum(cmap)
-	gids := []int{0}
-	for _, p := range pairs {
-		gids = append(gids, p.g)
+	return a, b, nil
+}
+
+// collectGlyphs lists the glyphs in keep and the components they use, in
+// ascending order (glyph 0 first).
+func collectGlyphs(parts map[string][]byte, numGlyphs int, keep []int) ([]int, error) {
+	head, glyf, loca := parts["head"], parts["glyf"], parts["loca"]
+	if len(head) < 54 {
+		return nil, errTruncated
 	}
-	if err := pruneGlyf(parts, f.m.numGlyphs, gids, copies); err != nil {
-		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
-	}
-	if len(copies) > 0 {
-		if err := halfWidthMetrics(parts, f.m, copies); err != nil {
-			return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+	used := make([]bool, numGlyphs)
+	for len(keep) > 0 {
+		g := keep[len(keep)-1]
+		keep = keep[:len(keep)-1]
+		if g >= numGlyphs || used[g] {
+			continue
+		}
+		used[g] = true
+		a, b, err := glyphSpan(head, loca, glyf, g)
+		if err != nil {
+			return nil, err
+		}
+		if b-a >= 10 && int16(be.Uint16(glyf[a:])) < 0 {
+			comps, err := components(glyf[a+10 : b])
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range comps {
+				keep = append(keep, c.glyph)
+			}
 		}
 	}
-	for _, tag := range []string{"glyf", "loca", "head", "hmtx", "hhea", "maxp"} {
-		if parts[tag] != nil {
-			sums[tag] = checksum(parts[tag])
+	var order []int
+	for g, u := range used {
+		if u {
+			order = append(order, g)
 		}
 	}
-	data := buildSFNT(version, parts, sums)
-	m, err := parseMetrics(data)
-	if err != nil {
-		return nil, fmt.Errorf("subset %s: %w", f.Name, err)
+	return order, nil
+}
+
+// rebuildGlyphs writes glyf, loca (long), hmtx (one long metric per glyph),
+// and the glyph counts of maxp and hhea for the glyphs in order, numbered
+// by newID, composite references rewritten; copies follow as half-width
+// glyphs.
+func rebuildGlyphs(parts map[string][]byte, m *metrics, order []int, newID map[int]int, copies []int) error {
+	head, glyf, loca, oldH := parts["head"], parts["glyf"], parts["loca"], parts["hhea"]
+	maxp := parts["maxp"]
+	if len(oldH) < 36 || len(maxp) < 6 {
+		return errTruncated
 	}
-	return &Face{Name: f.Name, Data: data, psName: f.psName, m: m}, nil
+	total := len(order) + len(copies)
+	if total > 0xFFFF {
+		return fmt.Errorf("%d glyphs are too many", total)
+	}
+	hmtx := parts["hmtx"]
+	nh := int(be.Uint16(oldH[34:]))
+	lsb := func(g int) uint16 {
+		switch {
+		case g < nh && 4*g+4 <= len(hmtx):
+			return be.Uint16(hmtx[4*g+2:])
+		case g >= nh && 4*nh+2*(g-nh)+2 <= len(hmtx):
+			return be.Uint16(hmtx[4*nh+2*(g-nh):])
+		}
+		return 0
+	}
+	newGlyf := make([]byte, 0, 4096)
+	newLoca := make([]byte, 4*(total+1))
+	newHmtx := make([]byte, 4*total)
+	put := func(i, g int, advance uint16) error {
+		be.PutUint32(newLoca[4*i:], uint32(len(newGlyf)))
+		a, b, err := glyphSpan(head, loca, glyf, g)
+		if err != nil {
+			return err
+		}
+		start := len(newGlyf)
+		newGlyf = append(newGlyf, glyf[a:b]...)
+		if b-a >= 10 && int16(be.Uint16(glyf[a:])) < 0 {
+			comps, err := components(glyf[a+10 : b])
+			if err != nil {
+				return err
+			}
+			for _, c := range comps {
+				be.PutUint16(newGlyf[start+10+c.at:], uint16(newID[c.glyph]))
+			}
+		}
+		for len(newGlyf)%4 != 0 {
+			newGlyf = append(newGlyf, 0)
+		}
+		be.PutUint16(newHmtx[4*i:], advance)
+		be.PutUint16(newHmtx[4*i+2:], lsb(g))
+		return nil
+	}
+	for i, g := range order {
+		if err := put(i, g, uint16(m.advance(uint16(g)))); err != nil {
+			return err
+		}
+	}
+	for i, g := range copies {
+		if err := put(len(order)+i, g, uint16(m.advance(uint16(g))/2)); err != nil {
+			return err
+		}
+	}
+	be.PutUint32(newLoca[4*total:], uint32(len(newGlyf)))
+	newHead := append([]byte(nil), head...)
+	be.PutUint16(newHead[50:], 1)
+	be.PutUint32(newHead[8:], 0) // checkSumAdjustment: not kept up to date
+	newHhea := append([]byte(nil), oldH...)
+	be.PutUint16(newHhea[34:], uint16(total))
+	newMaxp := append([]byte(nil), maxp...)
+	be.PutUint16(newMaxp[4:], uint16(total))
+	parts["glyf"], parts["loca"], parts["head"] = newGlyf, newLoca, newHead
+	parts["hmtx"], parts["hhea"], parts["maxp"] = newHmtx, newHhea, newMaxp
+	return nil
 }
 
 // buildSFNT writes a font file from its tables: directory sorted by tag,
@@ -159,95 +334,19 @@ func checksum(b []byte) uint32 {
 	return sum
 }
 
-// pruneGlyf replaces glyf and loca (and head's loca format) so that only
-// the glyphs in keep, and the components they use, have outlines; every
-// other glyph becomes empty. The outlines of copies are appended as new
-// glyphs numGlyphs, numGlyphs+1, …
-func pruneGlyf(parts map[string][]byte, numGlyphs int, keep, copies []int) error {
-	head, glyf, loca := parts["head"], parts["glyf"], parts["loca"]
-	if len(head) < 54 {
-		return errTruncated
-	}
-	long := be.Uint16(head[50:]) == 1
-	span := func(g int) (int, int, error) {
-		var a, b int
-		if long {
-			if 4*g+8 > len(loca) {
-				return 0, 0, errTruncated
-			}
-			a, b = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
-		} else {
-			if 2*g+4 > len(loca) {
-				return 0, 0, errTruncated
-			}
-			a, b = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
-		}
-		if a > b || b > len(glyf) {
-			return 0, 0, errTruncated
-		}
-		return a, b, nil
-	}
-	used := make([]bool, numGlyphs)
-	keep = append(keep, copies...)
-	for len(keep) > 0 {
-		g := keep[len(keep)-1]
-		keep = keep[:len(keep)-1]
-		if g >= numGlyphs || used[g] {
-			continue
-		}
-		used[g] = true
-		a, b, err := span(g)
-		if err != nil {
-			return err
-		}
-		if b-a >= 10 && int16(be.Uint16(glyf[a:])) < 0 {
-			comps, err := components(glyf[a+10 : b])
-			if err != nil {
-				return err
-			}
-			keep = append(keep, comps...)
-		}
-	}
-	size := 0
-	for g, u := range used {
-		if u {
-			a, b, _ := span(g)
-			size += b - a
-		}
-	}
-	newGlyf := make([]byte, 0, size)
-	total := numGlyphs + len(copies)
-	newLoca := make([]byte, 4*(total+1))
-	for g, u := range used {
-		be.PutUint32(newLoca[4*g:], uint32(len(newGlyf)))
-		if u {
-			a, b, _ := span(g)
-			// Copied as is, padding included, so gofpdf embeds the same bytes.
-			newGlyf = append(newGlyf, glyf[a:b]...)
-		}
-	}
-	for i, g := range copies {
-		be.PutUint32(newLoca[4*(numGlyphs+i):], uint32(len(newGlyf)))
-		a, b, _ := span(g)
-		newGlyf = append(newGlyf, glyf[a:b]...)
-	}
-	be.PutUint32(newLoca[4*total:], uint32(len(newGlyf)))
-	newHead := append([]byte(nil), head...)
-	be.PutUint16(newHead[50:], 1)
-	be.PutUint32(newHead[8:], 0) // checkSumAdjustment: not kept up to date
-	parts["glyf"], parts["loca"], parts["head"] = newGlyf, newLoca, newHead
-	return nil
-}
+// component is one reference of a composite glyph: the glyph it uses and
+// the offset of that glyph index within the description after its header.
+type component struct{ glyph, at int }
 
 // components lists the glyphs a composite glyph description refers to.
-func components(d []byte) ([]int, error) {
-	var out []int
+func components(d []byte) ([]component, error) {
+	var out []component
 	for p := 0; ; {
 		if p+4 > len(d) {
 			return nil, errTruncated
 		}
 		flags := be.Uint16(d[p:])
-		out = append(out, int(be.Uint16(d[p+2:])))
+		out = append(out, component{int(be.Uint16(d[p+2:])), p + 2})
 		p += 4
 		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
 			p += 4
@@ -266,44 +365,4 @@ func components(d []byte) ([]int, error) {
 			return out, nil
 		}
 	}
-}
-
-// halfWidthMetrics gives the appended copies half their original advance
-// (hmtx rewritten with one long metric per glyph, hhea and maxp counts
-// raised): a squeezed mark is then an ordinary glyph for every reader.
-func halfWidthMetrics(parts map[string][]byte, m *metrics, copies []int) error {
-	hhea, maxp := parts["hhea"], parts["maxp"]
-	if len(hhea) < 36 || len(maxp) < 6 {
-		return errTruncated
-	}
-	total := m.numGlyphs + len(copies)
-	if total > 0xFFFF {
-		return fmt.Errorf("%d glyphs are too many", total)
-	}
-	old := parts["hmtx"]
-	nh := int(be.Uint16(hhea[34:]))
-	lsb := func(g int) uint16 {
-		switch {
-		case g < nh && 4*g+4 <= len(old):
-			return be.Uint16(old[4*g+2:])
-		case 4*nh+2*(g-nh)+2 <= len(old):
-			return be.Uint16(old[4*nh+2*(g-nh):])
-		}
-		return 0
-	}
-	hmtx := make([]byte, 4*total)
-	for g := 0; g < m.numGlyphs; g++ {
-		be.PutUint16(hmtx[4*g:], uint16(m.advance(uint16(g))))
-		be.PutUint16(hmtx[4*g+2:], lsb(g))
-	}
-	for i, g := range copies {
-		be.PutUint16(hmtx[4*(m.numGlyphs+i):], uint16(m.advance(uint16(g))/2))
-		be.PutUint16(hmtx[4*(m.numGlyphs+i)+2:], lsb(g))
-	}
-	newHhea := append([]byte(nil), hhea...)
-	be.PutUint16(newHhea[34:], uint16(total))
-	newMaxp := append([]byte(nil), maxp...)
-	be.PutUint16(newMaxp[4:], uint16(total))
-	parts["hmtx"], parts["hhea"], parts["maxp"] = hmtx, newHhea, newMaxp
-	return nil
 }
