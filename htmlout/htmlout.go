@@ -129,7 +129,12 @@ func writeTable(b *strings.Builder, r *app.Report, t *app.Table) {
 		sum += w
 	}
 	b.WriteString(`<div style="` + styleWrap + `">` + "\n")
-	b.WriteString(`<table border="1" cellspacing="0" cellpadding="2" style="` + styleTable + `" summary="` + attr(t.Name) + `">` + "\n<colgroup>")
+	style := styleTable
+	if t.Cols > 4 {
+		// a phone scrolls a wide table sideways rather than break every label
+		style += "min-width:640px;"
+	}
+	b.WriteString(`<table border="1" cellspacing="0" cellpadding="2" style="` + style + `" summary="` + attr(t.Name) + `">` + "\n<colgroup>")
 	for _, w := range t.Widths {
 		b.WriteString(`<col style="width:` + strconv.FormatFloat(w/sum*100, 'f', 2, 64) + `%;">`)
 	}
