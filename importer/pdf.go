@@ -136,7 +136,8 @@ func pageLines(pg pdftext.Page) []pline {
 			if cur == nil {
 				cur = &seg{left: c.left}
 				b.Reset()
-			} else if c.left-prevRight > 0.25*l.height && isASCIIWord(c.r) && isASCIIWord(lastRune(b.String())) {
+			} else if prev := lastRune(b.String()); c.left-prevRight > 0.25*l.height && isASCIIWord(c.r) && isASCIIWord(prev) && !(isDigit(c.r) && isDigit(prev)) {
+				// A word space; digits a justified line spread apart stay one number.
 				b.WriteByte(' ')
 			}
 			b.WriteString(c.r)
@@ -325,3 +326,5 @@ func dropOversized(cs []pchar) []pchar {
 	}
 	return out
 }
+
+func isDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
