@@ -180,3 +180,87 @@ func TestPageNumberDash(t *testing.T) {
 		t.Errorf("dash top at %.2f mm, want 269.0", got)
 	}
 }
+
+// ppm renders page n of a PDF at dpi in colour: width, height, RGB bytes.
+func ppm(t *testing.T, path string, n int, dpi int) (int, int, []byte) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "p")
+	tool(t, "pdftoppm", "-r", itoa(dpi), "-f", itoa(n), "-l", itoa(n), "-singlefile", path, out)
+	b, err := os.ReadFile(out + ".ppm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w, h, maxv int
+	if _, err := fmt.Sscanf(string(b), "P6\n%d %d\n%d\n", &w, &h, &maxv); err != nil || len(b) < 3*w*h {
+		t.Fatalf("ppm header: %v", err)
+	}
+	return w, h, b[len(b)-3*w*h:]
+}
+
+// The seal is ink: centred on the date, its centre on the 署名 line
+// (7.3.5.1 端正、居中下压署名和成文日期), and multiplied over the text, so
+// the 署名 and the date stay as black as without it.
+func TestSealPositionAndInk(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	plain, _ := renderFile(t, r, Options{Style: app.StyleGongwen})
+	sealed, _ := renderFile(t, r, Options{Style: app.StyleGongwen, Seal: readSeal(t)})
+	last := pageCount(t, sealed)
+	bbox := tool(t, "pdftotext", "-f", itoa(last), "-l", itoa(last), "-bbox", sealed, "-")
+	const dpi = 100
+	toPx := func(pt float64) int { return int(pt / 72 * dpi) }
+	toMM := func(px float64) float64 { return px / dpi * 25.4 }
+	var sign, date [4]float64
+	for _, m := range bboxWord.FindAllStringSubmatch(bbox, -1) {
+		var b [4]float64
+		for i := range b {
+			b[i], _ = strconv.ParseFloat(m[i+1], 64)
+		}
+		switch m[5] {
+		case r.Doc.Signature:
+			sign = b
+		case cnDate(r.Doc.Date):
+			date = b
+		}
+	}
+	if sign[2] == 0 || date[2] == 0 {
+		t.Fatalf("署名 or date not on page %d", last)
+	}
+	w, h, pix := ppm(t, sealed, last, dpi)
+	_, _, base := ppm(t, plain, last, dpi)
+	x0, y0, x1, y1 := w, h, 0, 0
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			p := pix[3*(y*w+x):]
+			if p[0] > 180 && p[1] < 120 && p[2] < 120 {
+				x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+			}
+		}
+	}
+	if x1 == 0 {
+		t.Fatal("no red seal on the closing page")
+	}
+	cx, cy := toMM(float64(x0+x1)/2), toMM(float64(y0+y1)/2)
+	wantX := (date[0] + date[2]) / 2 * 25.4 / 72
+	wantY := (sign[1] + sign[3]) / 2 * 25.4 / 72
+	if cx < wantX-1.5 || cx > wantX+1.5 || cy < wantY-1.5 || cy > wantY+1.5 {
+		t.Errorf("seal centre (%.1f, %.1f) mm, want (%.1f, %.1f): on the date's centre, the 署名 line", cx, cy, wantX, wantY)
+	}
+	// every pixel that is black without the seal is still dark with it
+	dark, kept := 0, 0
+	for _, b := range [][4]float64{sign, date} {
+		for y := toPx(b[1]); y < toPx(b[3]); y++ {
+			for x := toPx(b[0]); x < toPx(b[2]); x++ {
+				i := 3 * (y*w + x)
+				if base[i] < 60 && base[i+1] < 60 && base[i+2] < 60 {
+					dark++
+					if pix[i] < 90 && pix[i+1] < 90 && pix[i+2] < 90 {
+						kept++
+					}
+				}
+			}
+		}
+	}
+	if dark == 0 || float64(kept) < 0.97*float64(dark) {
+		t.Errorf("under the seal %d of %d black text pixels stay black", kept, dark)
+	}
+}
