@@ -230,3 +230,19 @@ func importLevelSelect(level string, changed func(level string)) *widget.Select 
 	sel.Selected = app.LevelName(level)
 	return sel
 }
+
+// importItem offers, in the new-report dialog, to start from a published
+// report or to bring in last year's report for the carry-over.
+func (m *MainWindow) importItem(hide func()) *widget.FormItem {
+	published := widget.NewButton("从已发布的报告导入…", func() {
+		hide()
+		m.ShowImportPublished()
+	})
+	previous := widget.NewButton("导入上年报告…", func() {
+		hide()
+		m.ShowImportPrevious()
+	})
+	item := widget.NewFormItem("", container.NewHBox(published, previous))
+	item.HintText = "读取网站页面、Word、Excel、PDF或文本中已发布的报告，核对后生成草稿"
+	return item
+}
