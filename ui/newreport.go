@@ -58,6 +58,7 @@ func (m *MainWindow) ShowNewReport() {
 		widget.NewFormItem("适用格式", format),
 		widget.NewFormItem("", copyText),
 		m.exampleItem(func() { dlg.Hide() }),
+		m.importItem(func() { dlg.Hide() }),
 	}
 	dlg = dialog.NewForm("新建年度报告", "创建", "取消", items, func(ok bool) {
 		if !ok {
