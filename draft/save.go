@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log"
 
+	"nianbao/app"
 	"nianbao/storage"
 )
 
@@ -95,10 +96,32 @@ func (d *Draft) Retry() error {
 // Pending is the number of edits not yet committed.
 func (d *Draft) Pending() int { return len(d.pending) }
 
+// Counts are the errors and warnings a clerk must act on: the empty cells
+// of one table (VALUE-EMPTY) count once, since one 空白填0 or one look at
+// the table answers them all.
+func Counts(res app.Result) (errors, warnings int) {
+	empty := map[string]bool{}
+	for _, f := range res.Findings {
+		if f.Rule == "VALUE-EMPTY" && len(f.Anchor) > 3 && f.Anchor[2] == '.' {
+			if empty[f.Anchor[:2]] {
+				continue
+			}
+			empty[f.Anchor[:2]] = true
+		}
+		if f.Severity == app.Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
 // saveCounts caches the error and warning counts for the report list when
 // they changed.
 func (d *Draft) saveCounts() {
-	c := [2]int{len(d.res.Errors()), len(d.res.Warnings())}
+	e, w := Counts(d.res)
+	c := [2]int{e, w}
 	if c == d.counts || d.store == nil {
 		return
 	}

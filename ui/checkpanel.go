@@ -24,6 +24,8 @@ type CheckPanel struct {
 	onSelect  func(f app.Finding)
 	onExplain func(key, text string)
 	onAllow   func(f app.Finding)
+	onFill    func(table string)
+	format    *app.Format // of the report shown: how many input cells a table has
 
 	errHead, warnHead, skipHead *widget.Label
 	none                        *widget.Label
@@ -31,18 +33,19 @@ type CheckPanel struct {
 	list                        *fyne.Container
 	scroll                      *container.Scroll
 
-	rows     map[string]*findingRow // by Finding.Key, or "skip:" + rule + anchor
-	more     map[string]*widget.Button
-	expanded map[string]bool // rules whose findings are all listed
-	last     app.Result
-	lastExpl map[string]string
-	errors   int
-	warns    int
+	rows      map[string]*findingRow   // by Finding.Key, or "skip:" + rule + anchor
+	summaries map[string]*emptySummary // VALUE-EMPTY per table
+	more      map[string]*widget.Button
+	expanded  map[string]bool // rules whose findings are all listed
+	last      app.Result
+	lastExpl  map[string]string
+	errors    int
+	warns     int
 }
 
 // NewCheckPanel returns an empty panel.
 func NewCheckPanel() *CheckPanel {
-	p := &CheckPanel{rows: map[string]*findingRow{}, more: map[string]*widget.Button{}, expanded: map[string]bool{}}
+	p := &CheckPanel{rows: map[string]*findingRow{}, summaries: map[string]*emptySummary{}, more: map[string]*widget.Button{}, expanded: map[string]bool{}}
 	p.errHead = widget.NewLabel("")
 	p.errHead.TextStyle = fyne.TextStyle{Bold: true}
 	p.errHead.Importance = widget.DangerImportance
@@ -75,6 +78,9 @@ func (p *CheckPanel) OnSelect(fn func(f app.Finding)) { p.onSelect = fn }
 // Finding.Key().
 func (p *CheckPanel) OnExplain(fn func(key, text string)) { p.onExplain = fn }
 
+// OnFillEmpty sets the action of «空白填0» on a table's empty-cell summary.
+func (p *CheckPanel) OnFillEmpty(fn func(table string)) { p.onFill = fn }
+
 // OnAllow sets the action of «加入允许词» on a LINT-SPAM finding: the clerk
 // is sure a flagged word is legitimate.
 func (p *CheckPanel) OnAllow(fn func(f app.Finding)) { p.onAllow = fn }
@@ -86,10 +92,11 @@ func (p *CheckPanel) Counts() (errors, warnings int) { return p.errors, p.warns 
 // the report, by Finding.Key.
 func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
 	p.last, p.lastExpl = res, explanations
-	errs, warns := res.Errors(), res.Warnings()
-	p.errors, p.warns = len(errs), len(warns)
+	errs, all := res.Errors(), res.Warnings()
+	warns, empties := splitEmpty(all, p.format)
+	p.errors, p.warns = len(errs), len(warns)+len(empties)
 	setLabel(p.errHead, fmt.Sprintf("强制性错误（%d）", len(errs)))
-	setLabel(p.warnHead, fmt.Sprintf("提示性警告（%d）", len(warns)))
+	setLabel(p.warnHead, fmt.Sprintf("提示性警告（%d）", p.warns))
 
 	keep := map[string]*findingRow{}
 	var fresh []fyne.CanvasObject
@@ -113,6 +120,15 @@ func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
 		objs = append(objs, p.none)
 	}
 	objs = append(objs, p.sep1, p.warnHead)
+	for _, g := range empties {
+		sr := p.summaries[g.table]
+		if sr == nil {
+			sr = newEmptySummary(p, g.table)
+			p.summaries[g.table] = sr
+		}
+		sr.set(g)
+		objs = append(objs, sr.obj)
+	}
 	p.listRows(warns, &objs, func(f app.Finding) { row(f.Key(), f, f.Message, true) })
 	var skipped []app.Skipped
 	for _, s := range res.Skipped {

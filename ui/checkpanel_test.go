@@ -225,7 +225,7 @@ func TestCheckPanelFoldsLongRules(t *testing.T) {
 	test.NewTempWindow(t, p).Resize(fyne.NewSize(360, 600))
 	var fs []app.Finding
 	for _, c := range app.FormatByID("2021").Table("t3").Cells[:20] {
-		fs = append(fs, app.Finding{Rule: "VALUE-EMPTY", Severity: app.Warning, Anchor: c.ID, Message: c.Location + "：未填写"})
+		fs = append(fs, app.Finding{Rule: "T2-DELTA-NEG", Severity: app.Warning, Anchor: c.ID, Message: c.Location + "：项目数量不能为负"})
 	}
 	fs = append(fs, w1)
 	p.SetResult(app.Result{Findings: fs}, nil)
@@ -235,7 +235,7 @@ func TestCheckPanelFoldsLongRules(t *testing.T) {
 	if len(p.rows) != perRule+1 {
 		t.Errorf("%d rows listed, want %d", len(p.rows), perRule+1)
 	}
-	more := p.more["VALUE-EMPTY"]
+	more := p.more["T2-DELTA-NEG"]
 	if more == nil || !strings.Contains(more.Text, "还有12条") {
 		t.Fatalf("no fold button: %v", more)
 	}

@@ -22,11 +22,11 @@ var docFieldDefs = []struct{ path, label, hint string }{
 	{"doc.doc_number", "发文字号", "如“×政发〔2025〕1号”"},
 	{"doc.signer", "签发人", "上行文填写"},
 	{"doc.signature", "署名", "落款的机关名称"},
-	{"doc.date", "成文日期", "YYYY-MM-DD，如 2025-01-20"},
+	{"doc.date", "成文日期", "如 2025年1月20日 或 2025-1-20"},
 	{"doc.note", "附注", ""},
 	{"doc.cc", "抄送", ""},
 	{"doc.printed_by", "印发机关", ""},
-	{"doc.printed_date", "印发日期", "YYYY-MM-DD"},
+	{"doc.printed_date", "印发日期", "如 2025年1月20日"},
 }
 
 // docForm is the 基本信息与落款 page.
@@ -35,7 +35,7 @@ type docForm struct {
 	allow   *fyne.Container // the workspace's LINT-SPAM allow-list
 	unit    *textEntry
 	level   *widget.Select
-	style   *widget.RadioGroup
+	style   *styleChoice
 	entries map[string]*textEntry
 	dateMsg map[string]*widget.Label
 	seal    *canvas.Image
@@ -63,39 +63,29 @@ func newDocForm(m *MainWindow) *docForm {
 		}
 		m.fieldEdited("unit.name", s)
 	}
-	var levels []string
-	for _, l := range app.LevelNames {
-		levels = append(levels, l.Name)
-	}
-	d.level = widget.NewSelect(levels, nil)
-	d.level.SetSelected(app.LevelName(r.Unit.Level))
-	d.level.OnChanged = func(s string) {
-		for _, l := range app.LevelNames {
-			if l.Name == s && l.Level != m.report().Unit.Level {
-				m.fieldEdited("unit.level", l.Level)
-			}
+	var levelBox fyne.CanvasObject
+	d.level, levelBox = levelSelect(r.Unit.Level, func(level string) {
+		if level != "" && level != m.report().Unit.Level {
+			m.fieldEdited("unit.level", level)
 		}
-	}
-	var styles []string
-	for _, s := range styleNames {
-		styles = append(styles, s.name)
-	}
-	d.style = widget.NewRadioGroup(styles, nil)
-	d.style.Horizontal = true
-	d.style.SetSelected(styleName(r.Doc.Style))
-	d.style.OnChanged = func(s string) {
-		for _, st := range styleNames {
-			if st.name == s && st.id != m.report().Doc.Style {
-				m.fieldEdited("doc.style", st.id)
-			}
+	})
+	d.style = newStyleChoice(r.Doc.Style, func(style string) {
+		if style == m.report().Doc.Style {
+			return
 		}
-	}
+		m.fieldEdited("doc.style", style)
+		// gongwen.md §9.1: a 公文 published on its own carries this 附注.
+		if style == app.StyleGongwen && strings.TrimSpace(m.report().Doc.Note) == "" {
+			m.fieldEdited("doc.note", "（此件主动公开）")
+			d.sync("doc.note")
+		}
+	})
 
 	form := widget.NewForm(
 		widget.NewFormItem("机关名称", d.unit),
-		widget.NewFormItem("机关类型", d.level),
+		widget.NewFormItem("机关类型", levelBox),
 		widget.NewFormItem("报告年度", widget.NewLabel(strconv.Itoa(r.Year)+"年（"+r.FormatDef().Name+"，"+r.FormatDef().Notice+"）")),
-		widget.NewFormItem("版式", d.style),
+		widget.NewFormItem("版式", d.style.obj),
 	)
 	for _, fd := range docFieldDefs {
 		fd := fd
@@ -109,7 +99,7 @@ func newDocForm(m *MainWindow) *docForm {
 			msg.Importance = widget.DangerImportance
 			msg.Hide()
 			d.dateMsg[fd.path] = msg
-			item = container.NewVBox(e, msg)
+			item = container.NewVBox(container.NewBorder(nil, nil, nil, d.datePicker(e), e), msg)
 			e.OnChanged = func(s string) { d.dateChanged(fd.path, s) }
 		} else {
 			e.OnChanged = func(s string) { m.fieldEdited(fd.path, s) }
@@ -145,17 +135,20 @@ func styleName(id string) string {
 
 func (d *docForm) object() fyne.CanvasObject { return d.content }
 
-// dateChanged saves a date only when it is a real date (or empty); the text
-// stays in the box with a message until it is one.
+// dateChanged saves a date only when it is a real date (or empty), in
+// the form clerks type it; the text stays in the box with a message until
+// it is one. The workspace stores YYYY-MM-DD.
 func (d *docForm) dateChanged(path, s string) {
 	msg := d.dateMsg[path]
-	if s != "" && !app.ValidDate(s) {
-		msg.SetText("日期格式应为“年-月-日”，如 2025-01-20；在改正之前不会保存。")
+	date, ok := app.ParseDate(s)
+	if s != "" && !ok {
+		msg.SetText("不是有效的日期，可写作 2025年1月20日、2025-1-20 或 2025.1.20；改正之前按未填写保存。")
 		msg.Show()
-		return
+		date = "" // the workspace never keeps a date the box no longer shows
+	} else {
+		msg.Hide()
 	}
-	msg.Hide()
-	d.m.fieldEdited(path, s)
+	d.m.fieldEdited(path, date)
 }
 
 // sync shows a document field the owner changed (undo).

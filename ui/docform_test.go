@@ -30,10 +30,14 @@ func TestDateFieldSavesOnlyRealDates(t *testing.T) {
 		t.Errorf("stored date %q", r.Doc.Date)
 	}
 	m.form.entries["doc.signer"].SetText("张三")
-	m.form.style.SetSelected("公文版")
+	test.Tap(m.form.style.buttons["gongwen"])
 	r, _ = m.Workspace().LoadReport(m.ReportID())
 	if r.Doc.Signer != "张三" || r.Doc.Style != "gongwen" {
 		t.Errorf("stored doc %+v", r.Doc)
+	}
+	// gongwen.md §9.1: the 附注 of a 公文 published on its own.
+	if r.Doc.Note != "（此件主动公开）" || m.form.entries["doc.note"].Text != "（此件主动公开）" {
+		t.Errorf("附注 %q, shown %q", r.Doc.Note, m.form.entries["doc.note"].Text)
 	}
 }
 

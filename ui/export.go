@@ -48,7 +48,7 @@ func (m *MainWindow) ExportPDF(path string, draft bool) error {
 		return fmt.Errorf("读取印章失败：%s", userMessage(err))
 	}
 	var buf bytes.Buffer
-	err = pdfout.Render(&buf, m.report(), pdfout.Options{Style: m.report().Doc.Style, Seal: seal, Draft: draft, Prev: m.d.Prev(), Fonts: m.fontSet()})
+	err = pdfout.Render(&buf, m.report(), pdfout.Options{Style: m.report().Doc.Style, Seal: seal, Draft: draft, Prev: m.d.Prev(), Allow: m.d.Options().Allow, Fonts: m.fontSet()})
 	if err != nil {
 		return err
 	}
@@ -91,11 +91,32 @@ func (m *MainWindow) showExportPDF() {
 	}
 	errs := m.Result().Errors()
 	if len(errs) == 0 {
-		m.confirmWarnings(func() { m.askPDFPath(false) })
+		m.confirmHead(func() { m.confirmWarnings(func() { m.askPDFPath(false) }) })
 		return
 	}
 	head := fmt.Sprintf("报告还有%d项强制性错误，改正之前不能导出正式PDF。可以先导出带“草稿”水印的PDF供内部审阅。", len(errs))
 	m.confirmFindings("不能导出正式PDF", "导出草稿", "返回修改", head, numbered(errs, 20), func() { m.askPDFPath(true) })
+}
+
+// confirmHead names the 版头 fields a 公文版 lacks before it is printed
+// without them (gongwen.md §9), and goes on only when the clerk confirms.
+func (m *MainWindow) confirmHead(next func()) {
+	r := m.report()
+	var missing []string
+	if r.Doc.Style == app.StyleGongwen {
+		if strings.TrimSpace(r.Doc.IssuerMark) == "" {
+			missing = append(missing, "· 发文机关标志（如“××县人民政府文件”）")
+		}
+		if strings.TrimSpace(r.Doc.DocNumber) == "" {
+			missing = append(missing, "· 发文字号（如“×政发〔2025〕1号”）")
+		}
+	}
+	if len(missing) == 0 {
+		next()
+		return
+	}
+	head := "选择的是公文版，但红色版头中以下内容未填写，打印出来将是空的。请在“基本信息与落款”中填写；只需公开发布的，可改选公开版。"
+	m.confirmFindings("公文版版头不完整", "仍然导出", "返回填写", head, missing, next)
 }
 
 // Unexplained returns the warnings that have no 出错说明 yet.
@@ -118,7 +139,7 @@ func (m *MainWindow) confirmWarnings(next func()) {
 		return
 	}
 	head := fmt.Sprintf("有%d项提示性警告还没有填写出错说明。可以在右侧“校验结果”中逐项说明；确认无误也可以直接导出。", len(open))
-	m.confirmFindings("仍要导出吗？", "仍然导出", "返回填写", head, bulleted(open, 15), next)
+	m.confirmFindings("仍要导出吗？", "仍然导出", "返回填写", head, summarized(open, m.report().FormatDef(), 15), next)
 }
 
 // confirmFindings shows a head sentence over a scrolling list of findings

@@ -51,7 +51,7 @@ type MainWindow struct {
 	d       *draft.Draft   // its owner
 	unsaved []*draft.Draft // drafts switched away from with edits storage refused
 
-	tabs    *container.AppTabs
+	tabs    *reportTabs
 	tabItem [tabCount]*container.TabItem
 	editors map[string]*TableEditor // by table key
 	texts   map[string]*narrative   // by field path
@@ -59,6 +59,7 @@ type MainWindow struct {
 	checks  *CheckPanel
 
 	center  *fyne.Container
+	tabBar  *fyne.Container // the open report's tab strip
 	message *widget.Label
 	saved   *widget.Label
 	retry   *widget.Button
@@ -75,12 +76,14 @@ func NewMainWindow(a fyne.App, ws *storage.Workspace) *MainWindow {
 	m.checks.OnSelect(m.selectFinding)
 	m.checks.OnExplain(m.explain)
 	m.checks.OnAllow(m.askAllow)
+	m.checks.OnFillEmpty(m.fillEmpty)
 	m.message = widget.NewLabel("")
 	m.message.Truncation = fyne.TextTruncateEllipsis
 	m.saved = widget.NewLabel("")
 	m.retry = widget.NewButton("重试保存", func() { m.flush() })
 	m.retry.Hide()
 	m.center = container.NewStack()
+	m.tabBar = container.NewStack()
 	m.list = m.newReportList()
 	m.win.SetContent(m.layout())
 	// Fits the work area of a 1366×768 screen, still common on office PCs.
@@ -156,6 +159,7 @@ func (m *MainWindow) Open(id int64) {
 	}
 	m.id, m.d = id, d
 	r := d.Report()
+	m.checks.SetFormat(r.FormatDef())
 	m.buildReportView()
 	m.render()
 	_ = m.ws.SetSetting(settingLastReport, strconv.FormatInt(id, 10))

@@ -17,6 +17,7 @@ import (
 func (m *MainWindow) layout() fyne.CanvasObject {
 	toolbar := container.NewHBox(
 		widget.NewButton("新建报告", m.ShowNewReport),
+		widget.NewButton("撤销", m.undo),
 		widget.NewButton("导出PDF", m.showExportPDF),
 		widget.NewButton("导出JSON", m.showExportJSON),
 		widget.NewButton("导入JSON", m.showImportJSON),
@@ -32,7 +33,8 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 	mid.Offset = 0.77
 	split := container.NewHSplit(left, mid)
 	split.Offset = 0.15
-	return container.NewBorder(toolbar, status, nil, nil, split)
+	// The tabs of the open report span the window, so all seven fit at 1280 px.
+	return container.NewBorder(container.NewVBox(toolbar, m.tabBar), status, nil, nil, split)
 }
 
 func (m *MainWindow) newReportList() *widget.List {
@@ -91,6 +93,8 @@ func (m *MainWindow) reloadList() {
 }
 
 func (m *MainWindow) showWelcome() {
+	m.tabBar.Objects = nil
+	m.relayout()
 	hello := widget.NewLabel("欢迎使用年报助手。\n\n请点击“新建报告”开始填写本单位的政府信息公开工作年度报告，\n或点击“导入JSON”导入已有的报告文件。")
 	hello.Alignment = fyne.TextAlignCenter
 	m.center.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(hello,
@@ -129,11 +133,13 @@ func (m *MainWindow) buildReportView() {
 		m.tabItem[i] = container.NewTabItem(tabTitles[i], pages[i])
 		items[i] = m.tabItem[i]
 	}
-	m.tabs = container.NewAppTabs(items...)
-	m.tabs.OnSelected = func(*container.TabItem) {
-		_ = m.ws.SetSetting(settingLastTab, strconv.Itoa(m.tabs.SelectedIndex()))
+	m.tabs = newReportTabs(items)
+	m.tabs.OnSelected = func(i int) {
+		_ = m.ws.SetSetting(settingLastTab, strconv.Itoa(i))
 	}
-	m.center.Objects = []fyne.CanvasObject{m.tabs}
+	m.tabBar.Objects = []fyne.CanvasObject{m.tabs.bar()}
+	m.relayout()
+	m.center.Objects = []fyne.CanvasObject{m.tabs.pages()}
 	m.center.Refresh()
 }
 
@@ -152,4 +158,12 @@ func (m *MainWindow) tablePage(key string) fyne.CanvasObject {
 	undo := widget.NewButton("撤销", m.undo)
 	bar := container.NewHBox(title, layout.NewSpacer(), zero, undo)
 	return container.NewBorder(bar, nil, nil, nil, ed)
+}
+
+// relayout lays the window out again after the tab strip came or went,
+// which changes the height of the top rows.
+func (m *MainWindow) relayout() {
+	if c := m.win.Content(); c != nil {
+		c.Refresh()
+	}
 }

@@ -27,21 +27,18 @@ type NewReportRequest struct {
 func (m *MainWindow) ShowNewReport() {
 	unit := newTextEntry(false, func(r rune) { m.say(refusedMessage(r)) })
 	unit.SetPlaceHolder("如：张坞镇人民政府")
-	var levels []string
-	for _, l := range app.LevelNames {
-		levels = append(levels, l.Name)
-	}
-	level := widget.NewSelect(levels, nil)
-	level.SetSelected(levels[0])
+	chosen := app.LevelTownship
+	level, levelBox := levelSelect(chosen, func(l string) { chosen = l })
 	year := widget.NewEntry()
-	year.SetText(strconv.Itoa(m.now().Year() - 1))
+	year.SetText(strconv.Itoa(defaultReportYear(m.now())))
 	format := widget.NewLabel("")
 	format.Wrapping = fyne.TextWrapWord
 	copyText := widget.NewCheck("复制上年报告的正文（其中的旧年份会标出供核对）", nil)
 	copyText.SetChecked(true)
 	if m.report() != nil {
 		unit.SetText(m.report().Unit.Name)
-		level.SetSelected(app.LevelName(m.report().Unit.Level))
+		name, _ := choiceOfLevel(m.report().Unit.Level)
+		level.SetSelected(name)
 		year.SetText(strconv.Itoa(m.report().Year + 1))
 	}
 	showFormat := func(s string) {
@@ -53,7 +50,7 @@ func (m *MainWindow) ShowNewReport() {
 	var dlg *dialog.FormDialog
 	items := []*widget.FormItem{
 		widget.NewFormItem("机关名称", unit),
-		widget.NewFormItem("机关类型", level),
+		widget.NewFormItem("机关类型", levelBox),
 		widget.NewFormItem("报告年度", year),
 		widget.NewFormItem("适用格式", format),
 		widget.NewFormItem("", copyText),
@@ -64,17 +61,12 @@ func (m *MainWindow) ShowNewReport() {
 		if !ok {
 			return
 		}
-		req := NewReportRequest{Unit: strings.TrimSpace(unit.Text), Year: yearOf(year.Text), CopyText: copyText.Checked}
-		for _, l := range app.LevelNames {
-			if l.Name == level.Selected {
-				req.Level = l.Level
-			}
-		}
+		req := NewReportRequest{Unit: strings.TrimSpace(unit.Text), Level: chosen, Year: yearOf(year.Text), CopyText: copyText.Checked}
 		if err := m.CreateReport(req); err != nil {
 			dialog.ShowInformation("无法新建报告", err.Error(), m.win)
 		}
 	}, m.win)
-	dlg.Resize(fyne.NewSize(560, 360))
+	dlg.Resize(fyne.NewSize(600, 420))
 	dlg.Show()
 	m.win.Canvas().Focus(unit)
 }
@@ -137,7 +129,7 @@ func (m *MainWindow) CreateReport(req NewReportRequest) error {
 	}
 	m.reloadList()
 	m.Open(id)
-	m.SelectTab(tabT3)
+	m.SelectTab(tabDoc) // a new report starts with 基本信息与落款
 	m.flush()
 	switch {
 	case prev != nil && copied:

@@ -25,6 +25,9 @@ func (m *MainWindow) report() *app.Report {
 // unsaved edits by a switch. It shows the first failure and reports whether
 // everything is saved.
 func (m *MainWindow) flush() bool {
+	if m.Pending() == 0 && !m.retry.Visible() {
+		return true
+	}
 	var first error
 	failed := 0
 	kept := m.unsaved[:0]
@@ -113,6 +116,7 @@ func (m *MainWindow) fieldEdited(path, value string) {
 		return
 	}
 	ch, err := m.d.SetField(path, value)
+	ch.Fields = nil // the editor that sent it shows it already
 	m.changed(ch, err)
 	if strings.HasPrefix(path, "unit.") {
 		m.reloadList()
@@ -170,21 +174,15 @@ func (m *MainWindow) render() {
 		ed.SetFindings(res.Findings)
 	}
 	m.checks.SetResult(res, m.report().Explanations)
-	var counts [tabCount]int
-	for _, f := range res.Findings {
-		counts[anchorTab(f.Anchor)]++
-	}
-	for i, it := range m.tabItem {
+	counts := actionable(res.Findings)
+	for i := range m.tabItem {
 		title := tabTitles[i]
 		if counts[i] > 0 {
 			title = fmt.Sprintf("%s（%d）", title, counts[i])
 		}
-		if it.Text != title {
-			it.Text = title
-			m.tabs.Refresh()
-		}
+		m.tabs.SetTitle(i, title)
 	}
-	e, w := len(res.Errors()), len(res.Warnings())
+	e, w := draft.Counts(res)
 	for i := range m.infos {
 		in := &m.infos[i]
 		if in.ID == m.id && (in.Errors != e || in.Warnings != w) {
@@ -278,5 +276,18 @@ func (m *MainWindow) useWorkspace(ws *storage.Workspace) {
 		if d != nil {
 			d.SetStore(ws)
 		}
+	}
+}
+
+// fillEmpty is 空白填0 of a table, from the check panel's summary.
+func (m *MainWindow) fillEmpty(table string) {
+	if m.d == nil {
+		return
+	}
+	n := len(m.d.EmptyCells(table))
+	ch, err := m.d.FillEmpty(table)
+	m.changed(ch, err)
+	if err == nil {
+		m.say(fmt.Sprintf("已将%s的%d个空白单元格填为0。", tableNames[table], n))
 	}
 }
