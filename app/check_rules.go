@@ -51,10 +51,8 @@ func runRules(r *Report, opt CheckOptions) Result {
 		switch {
 		case opt.Core && rule.Tier == TierLint, rule.Gongwen && r.Doc.Style != StyleGongwen, rule.cells && c.f == nil:
 			continue
-		case !rule.AppliesTo(c.f):
-			for _, a := range rule.anchors {
-				c.skip(rule.ID, a, SkipFormat)
-			}
+		case !rule.AppliesTo(c.f): // its cells may not exist in this format: anchored at the format
+			c.skip(rule.ID, "format", SkipFormat)
 			continue
 		}
 		rule.check(c)

@@ -143,8 +143,8 @@ func TestEscape(t *testing.T) {
 	}
 }
 
-// hostileFile is a report file of about 4 MiB with n cell keys that belong
-// to no format.
+// hostileFile is a report file with n cell keys that belong to no format;
+// 40,000 of them make a file of about 4 MiB.
 func hostileFile(t testing.TB, n int) []byte {
 	r, _ := NewReport("新绛县人民政府", LevelCounty, 2021)
 	data, err := MarshalReport(r)
@@ -161,27 +161,35 @@ func hostileFile(t testing.TB, n int) []byte {
 		fmt.Fprintf(&b, `    "t9.unknown.%06d": "%s"`, i, pad)
 	}
 	b.WriteString("}")
-	out := bytes.Replace(data, []byte(`"cells": {}`), []byte(b.String()), 1)
-	if len(out) > MaxReportFileSize || len(out) < MaxReportFileSize*9/10 {
-		t.Fatalf("file of %d bytes", len(out))
-	}
-	return out
+	return bytes.Replace(data, []byte(`"cells": {}`), []byte(b.String()), 1)
 }
 
-// Reading is linear: 40,000 unknown cells in a 4 MiB file are refused, at
-// the first of them, well within a second (it took 90 s when every key
-// rescanned the file for its line number).
+// Reading is linear: 40,000 unknown cells in a 4 MiB file are refused at
+// the first of them, and four times the keys take about four times as long
+// (it took 90 s when every key rescanned the file for its line number). The
+// ratio, not the wall time, is tested, so that it holds on a loaded machine
+// too; BenchmarkParseReport4MiB gives the time (≤ 1 s).
 func TestParseHostileFileInLinearTime(t *testing.T) {
-	data := hostileFile(t, 40000)
-	start := time.Now()
-	_, err := ParseReport(data)
-	took := time.Since(start)
-	var fe *FileError
-	if !errors.As(err, &fe) || fe.Field != "cells.t9.unknown.000000" || fe.Line != 10 || fe.Col != 17 { // `  "cells": {` and four spaces
-		t.Errorf("%v", err)
+	fastest := func(data []byte) time.Duration {
+		best := time.Hour
+		for range 2 {
+			start := time.Now()
+			_, err := ParseReport(data)
+			best = min(best, time.Since(start))
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Field != "cells.t9.unknown.000000" || fe.Line != 10 || fe.Col != 17 { // `  "cells": {` and four spaces
+				t.Fatalf("%v", err)
+			}
+		}
+		return best
 	}
-	if took > time.Second {
-		t.Errorf("reading took %v", took)
+	big := hostileFile(t, 40000)
+	if len(big) > MaxReportFileSize || len(big) < MaxReportFileSize*9/10 {
+		t.Fatalf("file of %d bytes", len(big))
+	}
+	tBig, tSmall := fastest(big), fastest(hostileFile(t, 10000))
+	if tBig > 8*tSmall || tBig > 10*time.Second {
+		t.Errorf("40,000 keys took %v, 10,000 keys %v", tBig, tSmall)
 	}
 }
 

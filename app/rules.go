@@ -30,9 +30,8 @@ type Rule struct {
 	Scope    string
 	Gongwen  bool // a 公文版 field rule: runs only when doc.style is gongwen
 
-	cells   bool     // reads cells, so needs a known format
-	anchors []string // its instances, listed as 不适用本格式 where Formats excludes the report
-	check   func(*checker)
+	cells bool // reads cells, so needs a known format
+	check func(*checker)
 }
 
 // AppliesTo reports whether the rule is checked on a report of format f.
@@ -66,20 +65,15 @@ func init() {
 		{ID: "T3-BALANCE", Name: "表三 勾稽关系（一+二=三+四）", Tier: TierCore, Severity: Error, Scope: ScopeTable, cells: true, check: (*checker).t3Balance},
 		{ID: "T4-TOTAL", Name: "表四 总计", Tier: TierCore, Severity: Error, Scope: ScopeTable, cells: true, check: (*checker).t4Totals},
 		{ID: "T2-RULE-LEVEL", Name: "规章与机关层级", Tier: TierCore, Severity: Warning, Scope: ScopeTable, cells: true, check: (*checker).t2RuleLevel},
-		{ID: "T2-STOCK-MIN", Name: "现行有效件数下限", Tier: TierLint, Severity: Warning, Formats: f2021, Scope: ScopeTable, cells: true,
-			anchors: []string{"t2.rule.effective", "t2.normdoc.effective"}, check: (*checker).t2StockMin},
-		{ID: "T2-DELTA-NEG", Name: "项目数量为负", Tier: TierLint, Severity: Warning, Formats: f2019, Scope: ScopeTable, cells: true,
-			anchors: []string{"t2.license.delta", "t2.otherservice.delta", "t2.penalty.delta", "t2.coercion.delta", "t2.fee.delta"}, check: (*checker).t2DeltaNeg},
-		{ID: "T2-PROC-PAIR", Name: "政府集中采购 数量与金额", Tier: TierLint, Severity: Warning, Formats: f2019, Scope: ScopeTable, cells: true,
-			anchors: []string{"t2.procurement.amount"}, check: (*checker).t2ProcPair},
+		{ID: "T2-STOCK-MIN", Name: "现行有效件数下限", Tier: TierLint, Severity: Warning, Formats: f2021, Scope: ScopeTable, cells: true, check: (*checker).t2StockMin},
+		{ID: "T2-DELTA-NEG", Name: "项目数量为负", Tier: TierLint, Severity: Warning, Formats: f2019, Scope: ScopeTable, cells: true, check: (*checker).t2DeltaNeg},
+		{ID: "T2-PROC-PAIR", Name: "政府集中采购 数量与金额", Tier: TierLint, Severity: Warning, Formats: f2019, Scope: ScopeTable, cells: true, check: (*checker).t2ProcPair},
 		{ID: "X-YEAR", Name: "标题、统计期限的年份", Tier: TierCore, Severity: Error, Scope: ScopeDoc, check: (*checker).xYear},
 		{ID: "X-DATE", Name: "成文日期", Tier: TierCore, Severity: Warning, Scope: ScopeDoc, check: (*checker).xDate},
 		{ID: "X-CARRY", Name: "上年结转衔接", Tier: TierCore, Severity: Warning, Scope: ScopeYears, cells: true, check: (*checker).xCarry},
-		{ID: "X-STOCK", Name: "现行有效件数衔接", Tier: TierLint, Severity: Warning, Formats: f2021, Scope: ScopeYears, cells: true,
-			anchors: []string{"t2.rule.effective", "t2.normdoc.effective"}, check: (*checker).xStock},
+		{ID: "X-STOCK", Name: "现行有效件数衔接", Tier: TierLint, Severity: Warning, Formats: f2021, Scope: ScopeYears, cells: true, check: (*checker).xStock},
 		{ID: "TXT-EMPTY", Name: "五/六/一 内容为空", Tier: TierCore, Severity: Warning, Scope: ScopeText, check: (*checker).txtEmpty},
-		{ID: "TXT-S6-FEE", Name: "有收费而第六部分未说明", Tier: TierCore, Severity: Warning, Formats: f2021, Scope: ScopeTextTable, cells: true,
-			anchors: []string{"text.s6"}, check: (*checker).txtS6Fee},
+		{ID: "TXT-S6-FEE", Name: "有收费而第六部分未说明", Tier: TierCore, Severity: Warning, Formats: f2021, Scope: ScopeTextTable, cells: true, check: (*checker).txtS6Fee},
 		{ID: "TXT-APPLY-NEW", Name: "正文申请数 vs 表三", Tier: TierLint, Severity: Warning, Scope: ScopeTextTable, cells: true, check: claimCheck("TXT-APPLY-NEW")},
 		{ID: "TXT-APPLY-DONE", Name: "正文办结数 vs 表三", Tier: TierLint, Severity: Warning, Scope: ScopeTextTable, cells: true, check: claimCheck("TXT-APPLY-DONE")},
 		{ID: "TXT-FORWARD", Name: "正文结转数 vs 表三", Tier: TierLint, Severity: Warning, Scope: ScopeTextTable, cells: true, check: claimCheck("TXT-FORWARD")},
