@@ -25,6 +25,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 		widget.NewButton("历史版本", m.showRevisions),
 		widget.NewButton("备份与恢复", m.showBackups),
 		widget.NewButton("删除报告", m.showDeleteReport),
+		widget.NewButton("上级审核", func() { m.ShowDesk() }),
 	)
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(m.retry, m.saved), m.message)
 	left := container.NewBorder(widget.NewLabelWithStyle("报告列表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, m.list)
