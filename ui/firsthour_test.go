@@ -163,3 +163,42 @@ func TestEmptyCellsAreOneLinePerTable(t *testing.T) {
 		t.Errorf("after 空白填0 of 表二: %q", got)
 	}
 }
+
+func TestHintFollowsTab(t *testing.T) {
+	m, _ := withReport(t)
+	ed := m.editors["t3"]
+	c := m.Window().Canvas()
+	m.SelectTab(tabT3)
+	ed.FocusCell(c, "t3.new.natural")
+	ed.hover("t3.new.natural") // the mouse rests on the clicked cell
+	test.FocusNext(c) // Tab
+	if got := focusedCell(c); got != "t3.new.commercial" {
+		t.Fatalf("Tab went to %q", got)
+	}
+	if !strings.Contains(ed.Status(), "本年新收行 商业企业列") {
+		t.Errorf("hint %q still names the clicked cell", ed.Status())
+	}
+}
+
+func TestStatusMessageFades(t *testing.T) {
+	m, _ := withReport(t)
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.Local)
+	m.now = func() time.Time { return now }
+	c := m.Window().Canvas()
+	m.SelectTab(tabT3)
+	m.editors["t3"].FocusCell(c, "t3.new.natural")
+	m.editors["t3"].Paste(c, "1\t2\n")
+	if msg, _ := m.Status(); !strings.Contains(msg, "已粘贴2个数值") {
+		t.Fatalf("message %q", msg)
+	}
+	now = now.Add(time.Second)
+	typeInto(t, m, "t3.carried.natural", "1")
+	if msg, _ := m.Status(); !strings.Contains(msg, "已粘贴") {
+		t.Errorf("a fresh message was cleared at once: %q", msg)
+	}
+	now = now.Add(messageLife)
+	typeInto(t, m, "t3.carried.legal", "1")
+	if msg, _ := m.Status(); msg != "" {
+		t.Errorf("an old message stays after later edits: %q", msg)
+	}
+}

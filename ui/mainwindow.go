@@ -63,6 +63,7 @@ type MainWindow struct {
 	message *widget.Label
 	saved   *widget.Label
 	retry   *widget.Button
+	said    time.Time // when the status message was shown
 
 	now func() time.Time
 }
@@ -199,6 +200,18 @@ func (m *MainWindow) TabTitle(i int) string {
 // say shows a message in the status bar.
 func (m *MainWindow) say(msg string) {
 	m.message.SetText(msg)
+	m.said = m.now()
+}
+
+// messageLife is how long a status message stays once the clerk goes on
+// editing: an old «已粘贴12个数值» must not describe a later edit.
+const messageLife = 5 * time.Second
+
+// ageMessage clears a status message that has outlived its edit.
+func (m *MainWindow) ageMessage() {
+	if m.message.Text != "" && m.now().Sub(m.said) >= messageLife {
+		m.message.SetText("")
+	}
 }
 
 // fail reports an error in one Chinese sentence; storage errors carry their own.

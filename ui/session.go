@@ -75,6 +75,7 @@ func (m *MainWindow) Pending() int {
 // changed shows what an operation of the owner did: the save state, the
 // values and findings everywhere, the report's place in the list.
 func (m *MainWindow) changed(ch draft.Change, err error) {
+	m.ageMessage()
 	if err != nil {
 		m.say(userMessage(err))
 		return

@@ -43,6 +43,7 @@ func (e *TableEditor) focusGained(ne *numEntry) {
 		e.sealUndo()
 	}
 	e.focused = ne
+	e.hovered = "" // the hint follows the keyboard: Tab moves it on
 	e.scrollTo(ne)
 	e.showStatus()
 }
