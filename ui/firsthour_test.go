@@ -171,7 +171,7 @@ func TestHintFollowsTab(t *testing.T) {
 	m.SelectTab(tabT3)
 	ed.FocusCell(c, "t3.new.natural")
 	ed.hover("t3.new.natural") // the mouse rests on the clicked cell
-	test.FocusNext(c) // Tab
+	test.FocusNext(c)          // Tab
 	if got := focusedCell(c); got != "t3.new.commercial" {
 		t.Fatalf("Tab went to %q", got)
 	}
