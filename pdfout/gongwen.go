@@ -281,7 +281,10 @@ func ccText(s string) string {
 }
 
 // banji is the 版记 at the bottom of the last page (§5).
-type banji struct{ cc, by, date string }
+type banji struct {
+	cc, by, date string
+	tight        bool // may follow the closing block without an empty line
+}
 
 func (b banji) empty() bool { return b.cc == "" && b.by == "" && b.date == "" }
 
@@ -328,7 +331,7 @@ func (l *layout) ccLines(cc string) [][]glyph {
 func (l *layout) placeBanji(b banji) {
 	cc := l.ccLines(b.cc)
 	first := gridLines - 1 - len(cc)
-	if l.line+1 > first {
+	if gap := map[bool]int{true: 0, false: 1}[b.tight]; l.line+gap > first {
 		l.newPage()
 	}
 	top := lineTop(first)

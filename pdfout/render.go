@@ -173,6 +173,10 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 		c.drop++
 		need--
 	}
+	if withBanji && k+need >= gridLines && k+need-1 < gridLines {
+		b.tight = true // no empty line above the 版记
+		need--
+	}
 	if need > 0 && k+need >= gridLines {
 		if breakAt < 0 && l.bodyLines >= 2 {
 			return built{l, l.tailStart()}
