@@ -254,7 +254,7 @@ func dbImport(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 			result = exitFailure
 			continue
 		}
-		id, err := w.ImportJSON(f, mode)
+		res, err := w.ImportReport(f, mode)
 		f.Close()
 		switch {
 		case errors.Is(err, storage.ErrExists):
@@ -264,7 +264,8 @@ func dbImport(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 			fmt.Fprintf(e.stderr, "%s：%v\n", name, err)
 			result = exitFailure
 		default:
-			fmt.Fprintf(e.stdout, "已导入“%s”，报告ID %d。\n", filepath.Base(name), id)
+			fmt.Fprintf(e.stdout, "已导入“%s”，报告ID %d。\n", filepath.Base(name), res.ID)
+			printStaleTotals(e, res.ID, res.Totals)
 		}
 	}
 	return result
@@ -342,4 +343,30 @@ func dbCheck(e *env, fl *flag.FlagSet, dbPath *string, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "工作区完好：完整性检查通过，共%s份报告。\n", strconv.Itoa(n))
 	return exitOK
+}
+
+// printStaleTotals lists the file's totals that disagreed with their terms:
+// the workspace stores the computed ones, the import revision the file.
+func printStaleTotals(e *env, id int64, ts []app.TotalMismatch) {
+	if len(ts) == 0 {
+		return
+	}
+	fmt.Fprintf(e.stdout, "文件中有%d个合计与各项之和不一致，工作区已按计算值保存（原文件保存在报告%d的历史版本中）：\n", len(ts), id)
+	for _, t := range ts {
+		loc := t.Cell
+		for _, f := range app.Formats() {
+			if c := f.Cell(t.Cell); c != nil {
+				loc = c.Location
+				break
+			}
+		}
+		fmt.Fprintf(e.stdout, "  %s（%s）：文件为%s，计算为%s\n", loc, t.Cell, show(t.Published), show(t.Computed))
+	}
+}
+
+func show(v string) string {
+	if v == "" {
+		return "(空)"
+	}
+	return "(" + v + ")"
 }

@@ -94,7 +94,24 @@ func runPDF(e *env, args []string) int {
 	for _, c := range choices {
 		fmt.Fprintln(e.stdout, c)
 	}
+	printLint(e, r, opt)
 	return exitOK
+}
+
+// printLint tells on stderr what the lint tier found in the printed text:
+// a PDF leaves with its warnings said, never silently.
+func printLint(e *env, r *app.Report, opt pdfout.Options) {
+	res := app.Check(r, app.CheckOptions{Prev: opt.Prev, Allow: opt.Allow})
+	n := 0
+	for _, f := range res.Findings {
+		if rule, ok := app.RuleByID(f.Rule); ok && rule.Tier == app.TierLint {
+			fmt.Fprintf(e.stderr, "WARN %s %s %s\n", f.Rule, f.Anchor, app.Escape(f.Message))
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(e.stderr, "文字检查：%d个提示（已照原文打印，请核对）。\n", n)
+	}
 }
 
 // readSeal reads at most one byte more than a seal may have and checks the
