@@ -46,7 +46,9 @@ cp "$work/fyne-linux/"*/usr/local/bin/nianbao "$pkg/bin/nianbao"
 # Keep the desktop entry the tool generated from FyneApp.toml; only the paths
 # are set by install.sh on the user's machine.
 desktop=$(ls "$work/fyne-linux/"*/usr/local/share/applications/*.desktop)
-sed -e 's|^Exec=.*|Exec=@BINDIR@/nianbao|' -e "s|^Icon=.*|Icon=$app_id|" "$desktop" \
+# %F: «打开方式 → 年报助手» in a file manager passes the files, which cmd/nianbao opens.
+sed -e 's|^Exec=.*|Exec=@BINDIR@/nianbao %F|' -e '/^Exec=/a MimeType=application/json;application/pdf;' \
+	-e "s|^Icon=.*|Icon=$app_id|" "$desktop" \
 	>"$pkg/share/applications/$app_id.desktop"
 cp "$src/assets/icon.png" "$pkg/share/icons/hicolor/512x512/apps/$app_id.png"
 cp "$src/packaging/linux/install.sh" "$src/packaging/linux/uninstall.sh" "$src/packaging/linux/安装说明.txt" "$pkg/"
