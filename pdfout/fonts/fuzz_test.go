@@ -31,8 +31,13 @@ func FuzzParse(f *testing.F) {
 		}
 		face.Has('楷')
 		face.Advance('楷')
-		if s, err := face.Subset([]rune("楷体")); err == nil {
+		face.PostScriptName()
+		face.InkX('。')
+		face.InkY('—')
+		sq, _ := Squeezed('。')
+		if s, err := face.Subset([]rune{'楷', '体', '。', sq}); err == nil {
 			s.Has('体')
+			s.Advance(sq)
 		}
 	})
 }
