@@ -125,7 +125,7 @@ func (d *docForm) datePicker(e *textEntry) fyne.CanvasObject {
 			start = time.Date(r.Year+1, 1, 20, 0, 0, 0, 0, time.Local)
 		}
 		var dlg dialog.Dialog
-		cal := widget.NewCalendar(start, func(t time.Time) {
+		cal := newChineseCalendar(start, func(t time.Time) {
 			e.SetText(t.Format("2006-01-02"))
 			dlg.Hide()
 		})
