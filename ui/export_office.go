@@ -22,13 +22,23 @@ import (
 // noSealNote is said wherever a Word file is made.
 const noSealNote = "Word文档可以修改，为防止被冒用，文档中不含印章；需要盖章的正式文本请用“导出PDF”。"
 
-// officeButtons are the toolbar buttons of the exchange formats.
-func (m *MainWindow) officeButtons() []fyne.CanvasObject {
-	return []fyne.CanvasObject{
-		widget.NewButton("导出Word", m.showExportWord),
-		widget.NewButton("导出Excel", m.showExportExcel),
-		widget.NewButton("复制为网页", m.copyWebPage),
-	}
+// officeMenu is the menu of the exchange formats.
+func (m *MainWindow) officeMenu() *fyne.Menu {
+	return fyne.NewMenu("导出其他格式",
+		fyne.NewMenuItem("导出Word", m.showExportWord),
+		fyne.NewMenuItem("导出Excel", m.showExportExcel),
+		fyne.NewMenuItem("复制为网页", m.copyWebPage))
+}
+
+// officeButton opens the menu of the exchange formats below itself; one
+// button keeps the toolbar within 1280 px.
+func (m *MainWindow) officeButton() *widget.Button {
+	var b *widget.Button
+	b = widget.NewButton("导出Word/Excel/网页…", func() {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+		widget.ShowPopUpMenuAtPosition(m.officeMenu(), m.win.Canvas(), pos)
+	})
+	return b
 }
 
 // officeFileName is the PDF's default name with another extension; the

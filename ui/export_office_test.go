@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -72,14 +71,25 @@ func TestOfficeExportsRefuseErrors(t *testing.T) {
 	}
 }
 
-func TestOfficeButtons(t *testing.T) {
+func TestOfficeMenu(t *testing.T) {
 	m := newWindow(t, filepath.Join(t.TempDir(), "workspace.db"))
 	var labels []string
-	for _, b := range m.officeButtons() {
-		labels = append(labels, b.(*widget.Button).Text)
+	for _, it := range m.officeMenu().Items {
+		labels = append(labels, it.Label)
 	}
 	if got := strings.Join(labels, ","); got != "导出Word,导出Excel,复制为网页" {
-		t.Errorf("buttons %s", got)
+		t.Errorf("menu %s", got)
+	}
+	// with no report open, each item says so instead of exporting
+	for _, it := range m.officeMenu().Items {
+		it.Action()
+		if msg, _ := m.Status(); msg != "请先新建或打开一份报告。" {
+			t.Errorf("%s without a report: status %q", it.Label, msg)
+		}
+	}
+	b := m.officeButton()
+	if b.Text != "导出Word/Excel/网页…" {
+		t.Errorf("button %q", b.Text)
 	}
 }
 

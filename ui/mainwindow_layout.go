@@ -19,6 +19,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 		widget.NewButton("新建报告", m.ShowNewReport),
 		widget.NewButton("撤销", m.undo),
 		widget.NewButton("导出PDF", m.showExportPDF),
+		m.officeButton(),
 		widget.NewButton("导出JSON", m.showExportJSON),
 		widget.NewButton("导入JSON", m.showImportJSON),
 		widget.NewButton("历史版本", m.showRevisions),
