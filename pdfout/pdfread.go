@@ -21,7 +21,7 @@ var defaultLimits = limits{
 	maxObjects: 500_000,
 	maxDepth:   64,
 	maxInflate: 64 << 20,
-	maxSteps:   2_000_000,
+	maxSteps:   1_000_000,
 	timeout:    5 * time.Second,
 }
 
@@ -95,7 +95,7 @@ func (r *reader) tick() error {
 // and over is what made hostile files quadratic.
 func (r *reader) charge(n int) error {
 	r.lexed += int64(n)
-	if r.lexed > 2*int64(len(r.data))+32<<20 {
+	if r.lexed > 2*int64(len(r.data))+8<<20 {
 		return r.fail(errTooComplex)
 	}
 	return r.tick()
