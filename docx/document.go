@@ -35,9 +35,6 @@ func document(r *app.Report, style string, draft bool, names *[5]string) []byte 
 	w.WriteString(xmlHeader)
 	w.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
 	w.open("w:body")
-	if draft {
-		w.writePara(para{jc: "right"}, run{text: "草稿", role: ht, size: size3, color: red})
-	}
 	gw := style == app.StyleGongwen
 	if gw {
 		w.banTou(r)
@@ -65,7 +62,7 @@ func document(r *app.Report, style string, draft bool, names *[5]string) []byte 
 		w.writePara(p, runs...)
 	}
 	w.closing(docparts.ClosingOf(r, style))
-	w.sectPr()
+	w.sectPr(draft)
 	w.close("w:body")
 	w.close("w:document")
 	return []byte(w.String())

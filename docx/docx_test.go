@@ -473,3 +473,32 @@ func TestSeveralSigners(t *testing.T) {
 		t.Errorf("signer lines %q, ruled %q", lines, ruled)
 	}
 }
+
+// TestDraftHeaders: a draft says 「草稿」 in the header of every page, odd
+// and even; a final document has no header at all.
+func TestDraftHeaders(t *testing.T) {
+	r := loadReport(t, "pdfout/testdata/full-2021.nianbao.json")
+	b, err := Bytes(r, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := unpack(t, b)
+	for _, name := range []string{"word/header1.xml", "word/header2.xml"} {
+		if parts[name] == nil || parse(t, parts[name]).allText() != "草稿" {
+			t.Errorf("%s does not say 草稿", name)
+		}
+		checkOrder(t, name, parse(t, parts[name]))
+	}
+	for _, rel := range []string{`Target="header1.xml"`, `Target="header2.xml"`} {
+		if !strings.Contains(string(parts["word/_rels/document.xml.rels"]), rel) {
+			t.Errorf("no relationship %s", rel)
+		}
+	}
+	if n := len(parse(t, parts["word/document.xml"]).find("headerReference")); n != 2 {
+		t.Errorf("%d header references, want 2", n)
+	}
+	final, _ := Bytes(r, Options{})
+	if p := unpack(t, final); p["word/header1.xml"] != nil || strings.Contains(string(p["word/document.xml"]), "headerReference") {
+		t.Error("a final document has draft headers")
+	}
+}

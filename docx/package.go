@@ -57,15 +57,21 @@ func Bytes(r *app.Report, opt Options) ([]byte, error) {
 		name string
 		data []byte
 	}{
-		{"[Content_Types].xml", []byte(contentTypes)},
+		{"[Content_Types].xml", contentTypes(opt.Draft)},
 		{"_rels/.rels", []byte(packageRels)},
 		{"docProps/core.xml", coreProps(r)},
 		{"word/document.xml", document(r, style, opt.Draft, names)},
-		{"word/_rels/document.xml.rels", []byte(documentRels)},
+		{"word/_rels/document.xml.rels", documentRels(opt.Draft)},
 		{"word/styles.xml", styles(names)},
 		{"word/settings.xml", []byte(settings)},
 		{"word/footer1.xml", footer(false, names)},
 		{"word/footer2.xml", footer(true, names)},
+	}
+	if opt.Draft {
+		parts = append(parts, []struct {
+			name string
+			data []byte
+		}{{"word/header1.xml", draftHeader(false, names)}, {"word/header2.xml", draftHeader(true, names)}}...)
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -98,28 +104,42 @@ func stampTime(t time.Time) time.Time {
 	return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-const contentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-	`<Default Extension="xml" ContentType="application/xml"/>` +
-	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
-	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
-	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
-	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
-	`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
-	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-	`</Types>`
+// contentTypes names the parts; a draft has its two headers.
+func contentTypes(draft bool) []byte {
+	s := xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+		`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+		`<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>`
+	if draft {
+		s += `<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
+			`<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`
+	}
+	return []byte(s + `</Types>`)
+}
 
 const packageRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
 	`</Relationships>`
 
-const documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-	`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
-	`<Relationship Id="rIdFooterOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
-	`<Relationship Id="rIdFooterEven" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer2.xml"/>` +
-	`</Relationships>`
+func documentRels(draft bool) []byte {
+	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	s := xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rIdStyles" Type="` + rel + `styles" Target="styles.xml"/>` +
+		`<Relationship Id="rIdSettings" Type="` + rel + `settings" Target="settings.xml"/>` +
+		`<Relationship Id="rIdFooterOdd" Type="` + rel + `footer" Target="footer1.xml"/>` +
+		`<Relationship Id="rIdFooterEven" Type="` + rel + `footer" Target="footer2.xml"/>`
+	if draft {
+		s += `<Relationship Id="rIdHeaderOdd" Type="` + rel + `header" Target="header1.xml"/>` +
+			`<Relationship Id="rIdHeaderEven" Type="` + rel + `header" Target="header2.xml"/>`
+	}
+	return []byte(s + `</Relationships>`)
+}
 
 // settings: odd and even footers differ (§6); punctuation is compressed
 // as Chinese documents expect; Word 2013+ layout.

@@ -33,9 +33,14 @@ func bodyTracking() int {
 	return int(math.Floor(pitch - size3*10))
 }
 
-// sectPr writes the section: footers, A4, margins, page numbers and the grid.
-func (w *xw) sectPr() {
+// sectPr writes the section: the draft headers, footers, A4, margins, page
+// numbers and the grid.
+func (w *xw) sectPr(draft bool) {
 	w.open("w:sectPr")
+	if draft {
+		w.empty("w:headerReference", "w:type", "even", "r:id", "rIdHeaderEven")
+		w.empty("w:headerReference", "w:type", "default", "r:id", "rIdHeaderOdd")
+	}
 	w.empty("w:footerReference", "w:type", "even", "r:id", "rIdFooterEven")
 	w.empty("w:footerReference", "w:type", "default", "r:id", "rIdFooterOdd")
 	w.empty("w:pgSz", "w:w", itoa(pageW), "w:h", itoa(pageH))
@@ -93,4 +98,19 @@ func (w *xw) fieldPage(r run) {
 	w.rPr(r)
 	w.empty("w:fldChar", "w:fldCharType", "end")
 	w.close("w:r")
+}
+
+// draftHeader marks every page 「草稿」 in red at the outer edge, as the
+// PDF's draft does.
+func draftHeader(even bool, names *[5]string) []byte {
+	w := xw{fonts: names}
+	w.WriteString(xmlHeader)
+	w.open("w:hdr", "xmlns:w", nsW, "xmlns:r", nsR)
+	jc := "right"
+	if even {
+		jc = "left"
+	}
+	w.writePara(para{line: 320, jc: jc}, run{text: "草稿", role: ht, size: size4, color: red})
+	w.close("w:hdr")
+	return []byte(w.String())
 }
