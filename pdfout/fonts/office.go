@@ -141,11 +141,17 @@ func (v *verdicts) save() {
 		return
 	}
 	// best effort: without a cache the next export only takes longer
-	if os.MkdirAll(filepath.Dir(v.path), 0o755) == nil {
-		tmp := v.path + ".tmp"
-		if os.WriteFile(tmp, b, 0o644) == nil {
-			_ = os.Rename(tmp, v.path)
-		}
+	// (a temporary file of its own: two exports may save at once)
+	if os.MkdirAll(filepath.Dir(v.path), 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(v.path), "fonts-*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(b)
+	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), v.path) != nil {
+		_ = os.Remove(tmp.Name())
 	}
 }
 
