@@ -75,7 +75,7 @@ var Fields = []FieldDecl{
 		get: func(r *Report) *string { return &r.Doc.Signer }},
 	{Path: "doc.signature", Section: "doc", Key: "signature", Name: "署名", Hint: "落款的机关名称", Tab: TabBasic, Kind: OneLine,
 		get: func(r *Report) *string { return &r.Doc.Signature }},
-	{Path: "doc.date", Section: "doc", Key: "date", Name: "成文日期", Hint: "YYYY-MM-DD，如 2025-01-20", Tab: TabBasic, Kind: DateField, anchor: 3,
+	{Path: "doc.date", Section: "doc", Key: "date", Name: "成文日期", Hint: "如 2025年1月20日 或 2025-1-20", Tab: TabBasic, Kind: DateField, anchor: 3,
 		get: func(r *Report) *string { return &r.Doc.Date }},
 	{Path: "doc.note", Section: "doc", Key: "note", Name: "附注", Tab: TabBasic, Kind: MultiLine,
 		get: func(r *Report) *string { return &r.Doc.Note }},
@@ -83,7 +83,7 @@ var Fields = []FieldDecl{
 		get: func(r *Report) *string { return &r.Doc.CC }},
 	{Path: "doc.printed_by", Section: "doc", Key: "printed_by", Name: "印发机关", Tab: TabBasic, Kind: OneLine,
 		get: func(r *Report) *string { return &r.Doc.PrintedBy }},
-	{Path: "doc.printed_date", Section: "doc", Key: "printed_date", Name: "印发日期", Hint: "YYYY-MM-DD", Tab: TabBasic, Kind: DateField, anchor: 6,
+	{Path: "doc.printed_date", Section: "doc", Key: "printed_date", Name: "印发日期", Hint: "如 2025年1月20日", Tab: TabBasic, Kind: DateField, anchor: 6,
 		get: func(r *Report) *string { return &r.Doc.PrintedDate }},
 }
 

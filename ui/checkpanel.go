@@ -224,13 +224,6 @@ func (p *CheckPanel) moreButton(rule string, n int) fyne.CanvasObject {
 	return b
 }
 
-var fieldNames = map[string]string{
-	"format": "报告格式", "doc.title": "标题", "doc.date": "成文日期", "doc.doc_number": "发文字号",
-	"doc.signer": "签发人", "doc.printed_date": "印发日期", "doc.cc": "抄送",
-	"text.preface": "前言", "text.s1": app.SectionHeadings[0], "text.s5": app.SectionHeadings[4],
-	"text.s6": app.SectionHeadings[5],
-}
-
 // anchorName names a cell by its location or a field by its Chinese name.
 func anchorName(anchor string) string {
 	for _, f := range app.Formats() {
@@ -238,8 +231,8 @@ func anchorName(anchor string) string {
 			return c.Location
 		}
 	}
-	if n, ok := fieldNames[anchor]; ok {
-		return n
+	if f, ok := app.FieldByPath(anchor); ok {
+		return f.Name
 	}
 	return anchor
 }

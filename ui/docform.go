@@ -15,18 +15,16 @@ import (
 	"nianbao/app"
 )
 
-// docFieldDefs are the 基本信息与落款 text fields in the order shown.
-var docFieldDefs = []struct{ path, label, hint string }{
-	{"doc.title", "标题", "留空则为“机关名称+年度+年政府信息公开工作年度报告”"},
-	{"doc.issuer_mark", "发文机关标志", "公文版版头，如“××县人民政府文件”"},
-	{"doc.doc_number", "发文字号", "如“×政发〔2025〕1号”"},
-	{"doc.signer", "签发人", "上行文填写"},
-	{"doc.signature", "署名", "落款的机关名称"},
-	{"doc.date", "成文日期", "如 2025年1月20日 或 2025-1-20"},
-	{"doc.note", "附注", ""},
-	{"doc.cc", "抄送", ""},
-	{"doc.printed_by", "印发机关", ""},
-	{"doc.printed_date", "印发日期", "如 2025年1月20日"},
+// docFields are the 基本信息与落款 text fields in the order of their
+// declaration in app (the style has its own choice).
+func docFields() []app.FieldDecl {
+	var out []app.FieldDecl
+	for _, f := range app.Fields {
+		if f.Section == "doc" && f.Path != "doc.style" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // docForm is the 基本信息与落款 page.
@@ -87,24 +85,23 @@ func newDocForm(m *MainWindow) *docForm {
 		widget.NewFormItem("报告年度", widget.NewLabel(strconv.Itoa(r.Year)+"年（"+r.FormatDef().Name+"，"+r.FormatDef().Notice+"）")),
 		widget.NewFormItem("版式", d.style.obj),
 	)
-	for _, fd := range docFieldDefs {
-		fd := fd
-		e := newTextEntry(fd.path == "doc.note", refuse)
-		e.SetPlaceHolder(fd.hint)
-		e.SetText(*r.DocField(fd.path))
-		d.entries[fd.path] = e
+	for _, fd := range docFields() {
+		e := newTextEntry(fd.Kind == app.MultiLine, refuse)
+		e.SetPlaceHolder(fd.Hint)
+		e.SetText(*r.DocField(fd.Path))
+		d.entries[fd.Path] = e
 		var item fyne.CanvasObject = e
-		if fd.path == "doc.date" || fd.path == "doc.printed_date" {
+		if fd.Kind == app.DateField {
 			msg := widget.NewLabel("")
 			msg.Importance = widget.DangerImportance
 			msg.Hide()
-			d.dateMsg[fd.path] = msg
+			d.dateMsg[fd.Path] = msg
 			item = container.NewVBox(container.NewBorder(nil, nil, nil, d.datePicker(e), e), msg)
-			e.OnChanged = func(s string) { d.dateChanged(fd.path, s) }
+			e.OnChanged = func(s string) { d.dateChanged(fd.Path, s) }
 		} else {
-			e.OnChanged = func(s string) { m.fieldEdited(fd.path, s) }
+			e.OnChanged = func(s string) { m.fieldEdited(fd.Path, s) }
 		}
-		form.Append(fd.label, item)
+		form.Append(fd.Name, item)
 	}
 
 	d.seal = canvas.NewImageFromResource(nil)

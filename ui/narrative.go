@@ -113,11 +113,10 @@ type narrative struct {
 	setting bool             // true while the owner's value is shown
 }
 
-var sectionNames = map[string]string{
-	"text.preface": "前言",
-	"text.s1":      app.SectionHeadings[0],
-	"text.s5":      app.SectionHeadings[4],
-	"text.s6":      app.SectionHeadings[5],
+// fieldName is the Chinese name of a field, from its declaration in app.
+func fieldName(path string) string {
+	f, _ := app.FieldByPath(path)
+	return f.Name
 }
 
 func (m *MainWindow) newNarrative(path string, rows int) *narrative {
@@ -237,7 +236,7 @@ func (m *MainWindow) fixPunct(path string) {
 
 // header is a section's heading line with its count and tools.
 func (n *narrative) header(tools ...fyne.CanvasObject) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(sectionNames[n.path], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(fieldName(n.path), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	objs := append([]fyne.CanvasObject{title, n.count, layout.NewSpacer()}, tools...)
 	return container.NewHBox(objs...)
 }

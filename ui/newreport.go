@@ -146,7 +146,7 @@ func (m *MainWindow) showOldYears(prevYear int) {
 	var segs []widget.RichTextSegment
 	n := 0
 	for _, path := range []string{"text.s1", "text.s5", "text.s6"} {
-		segs = append(segs, &widget.TextSegment{Text: sectionNames[path], Style: widget.RichTextStyleHeading})
+		segs = append(segs, &widget.TextSegment{Text: fieldName(path), Style: widget.RichTextStyleHeading})
 		for _, line := range strings.Split(*m.report().TextField(path), "\n") {
 			para := &widget.ParagraphSegment{}
 			for _, sp := range app.OldYears(line, m.report().Year) {

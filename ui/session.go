@@ -193,21 +193,16 @@ func (m *MainWindow) render() {
 	}
 }
 
-// anchorTab is the tab that shows a finding's anchor.
+// tabKeys are the app's tab keys of the window's tabs, in order.
+var tabKeys = [tabCount]string{app.TabBasic, app.TabS1, app.TabT2, app.TabT3, app.TabT4, app.TabS5, app.TabS6}
+
+// anchorTab is the tab that shows a finding's anchor, as app declares it.
 func anchorTab(anchor string) int {
-	switch {
-	case strings.HasPrefix(anchor, "t2."):
-		return tabT2
-	case strings.HasPrefix(anchor, "t3."):
-		return tabT3
-	case strings.HasPrefix(anchor, "t4."):
-		return tabT4
-	case anchor == "text.preface", anchor == "text.s1":
-		return tabS1
-	case anchor == "text.s5":
-		return tabS5
-	case anchor == "text.s6":
-		return tabS6
+	key := app.TabOf(anchor)
+	for i, k := range tabKeys {
+		if k == key {
+			return i
+		}
 	}
 	return tabDoc
 }
