@@ -23,6 +23,9 @@ type Block struct {
 // repeats the text of the cell it belongs to and is marked Covered.
 type Table struct {
 	Rows [][]GridCell
+	// Grid: positions are the table's real columns (HTML, Word, Excel), so a
+	// header row tells the column of each position. Text and PDF rows are not.
+	Grid bool
 }
 
 // GridCell is one grid position of a table.

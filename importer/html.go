@@ -337,7 +337,7 @@ func (g *grid) put(r int, text string, rowspan, colspan int) bool {
 
 // table returns the first nrows rows (a rowspan past the last row is cut).
 func (g *grid) table(nrows int) *Table {
-	t := &Table{}
+	t := &Table{Grid: true}
 	for r := 0; r < nrows; r++ {
 		row := make([]GridCell, g.width)
 		for c := range row {

@@ -98,20 +98,24 @@ func Recognise(doc *Doc, opt Options) (*Result, error) {
 
 // recogniser walks the blocks and fills the published cells.
 type recogniser struct {
-	ix          *rowIndex
-	res         *Result
-	reason      map[string]string // empty input cell → reason, when known
-	matched     map[int]bool
-	last        int
-	section     int
-	pending     []string
-	rowsMatched int
-	lineNo      int // lines of Result.Lines read so far
-	cur         int // the line of the row being read
+	ix           *rowIndex
+	res          *Result
+	reason       map[string]string // empty input cell → reason, when known
+	matched      map[int]bool
+	last         int
+	section      int
+	pending      []string
+	rowsMatched  int
+	headers      map[string]map[string]string
+	colTable     string         // the table whose header row set colAt
+	colAt        map[int]string // grid position → column key, for a non-standard header
+	partialNoted bool
+	lineNo       int // lines of Result.Lines read so far
+	cur          int // the line of the row being read
 }
 
 func newRecogniser(ix *rowIndex, res *Result) *recogniser {
-	return &recogniser{ix: ix, res: res, reason: map[string]string{}, matched: map[int]bool{}, last: -1}
+	return &recogniser{ix: ix, res: res, reason: map[string]string{}, matched: map[int]bool{}, last: -1, headers: ix.headerKeys()}
 }
 
 func (rc *recogniser) run(doc *Doc) {
@@ -207,8 +211,17 @@ func (rc *recogniser) table(t *Table) {
 	}
 	base := rc.lineNo
 	rc.lineNo += len(rows)
+	rc.colTable, rc.colAt = "", nil
 	for i, sr := range rows {
 		rc.cur = base + i
+		if t.Grid && (!ok[i] || sr.vals == 0) {
+			if table, m, standard := rc.columnMap(t.Rows[i]); m != nil {
+				rc.colTable, rc.colAt = table, m
+				if standard {
+					rc.colAt = nil
+				}
+			}
+		}
 		if !ok[i] {
 			if sr.label != "" {
 				if n, isHead := headingNumber(sr.label); isHead && n > rc.section {
@@ -223,14 +236,14 @@ func (rc *recogniser) table(t *Table) {
 		if sr.label == "" && sr.vals == 0 {
 			continue
 		}
-		rc.row(sr, maxVals)
+		rc.row(sr, maxVals, t.Rows[i])
 	}
 }
 
 // sectionTable is the table printed in a section.
 var sectionTable = map[int]string{2: "t2", 3: "t3", 4: "t4"}
 
-func (rc *recogniser) row(sr srcRow, maxVals int) {
+func (rc *recogniser) row(sr srcRow, maxVals int, grid []GridCell) {
 	own := grams(sr.label)
 	withPending := grams(strings.Join(rc.pending, "") + sr.label)
 	ord := ordinalOf(sr.label)
@@ -267,6 +280,10 @@ func (rc *recogniser) row(sr srcRow, maxVals int) {
 	rc.last = rs.order
 	rc.rowsMatched++
 	rc.res.Matched[rc.cur] = rc.rowName(rs)
+	if rc.colAt != nil && rc.colTable == rs.table {
+		rc.assignByHeader(rs, grid)
+		return
+	}
 	rc.assign(rs, sr, maxVals)
 }
 

@@ -172,3 +172,32 @@ func TestAgainWithAnotherYear(t *testing.T) {
 		t.Errorf("again: %s %d %+v %v", again.Format, again.Report.Year, again.Report.Unit, again.Published)
 	}
 }
+
+func TestColumnsByHeader(t *testing.T) {
+	// A 表三 that prints only 自然人 and 总计, and one with 总计 first.
+	res := importPage(t, page("2021", map[string][]string{
+		"三、": {
+			"（本列数据的勾稽关系为……）|自然人|总计",
+			"一、本年新收政府信息公开申请数量|4|5",
+			"二、上年结转政府信息公开申请数量|-|1",
+		},
+	}))
+	if res.Published["t3.new.natural"] != "4" || res.Published["t3.new.total"] != "5" || res.Published["t3.carried.total"] != "1" {
+		t.Errorf("cells %v", res.Published)
+	}
+	if _, ok := res.Published["t3.new.commercial"]; ok || len(res.Published) != 3 {
+		t.Errorf("a column not printed got a value: %v", res.Published)
+	}
+	if !hasWarning(res, "原文表格只印了部分列（自然人、总计）") {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+	res = importPage(t, page("2021", map[string][]string{
+		"三、": {
+			"申请人情况|总计|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他",
+			"一、本年新收政府信息公开申请数量|7|6|1|0|0|0|0",
+		},
+	}))
+	if res.Published["t3.new.total"] != "7" || res.Published["t3.new.natural"] != "6" || res.Published["t3.new.commercial"] != "1" || res.Published["t3.new.othorg"] != "0" {
+		t.Errorf("permuted columns: %v", res.Published)
+	}
+}

@@ -80,7 +80,7 @@ func ReadXLSX(data []byte) (*Doc, error) {
 				doc.addLine(only)
 			default:
 				if tab == nil {
-					tab = &Table{}
+					tab = &Table{Grid: true}
 				}
 				tab.Rows = append(tab.Rows, row)
 			}
