@@ -66,7 +66,7 @@ func (m *MainWindow) ExportExcel(path string, draft bool) error {
 	if err != nil {
 		return err
 	}
-	b, err := xlsx.Bytes(r)
+	b, err := xlsx.Encode(r, xlsx.Options{Draft: draft})
 	if err != nil {
 		return err
 	}

@@ -24,12 +24,14 @@ const DataSheet = "数据"
 // DataHeader names the columns of the «数据» sheet.
 var DataHeader = []string{"单元格ID", "表", "行", "列", "值"}
 
-// Options control Write.
-type Options struct{}
+// Options control Write and Encode.
+type Options struct {
+	Draft bool // mark every table sheet 「草稿」
+}
 
 // Write writes the workbook of the report.
-func Write(out io.Writer, r *app.Report, _ Options) error {
-	b, err := Bytes(r)
+func Write(out io.Writer, r *app.Report, opt Options) error {
+	b, err := Encode(r, opt)
 	if err != nil {
 		return err
 	}
@@ -40,7 +42,10 @@ func Write(out io.Writer, r *app.Report, _ Options) error {
 }
 
 // Bytes returns the workbook of the report.
-func Bytes(r *app.Report) ([]byte, error) {
+func Bytes(r *app.Report) ([]byte, error) { return Encode(r, Options{}) }
+
+// Encode returns the workbook of the report with options.
+func Encode(r *app.Report, opt Options) ([]byte, error) {
 	if r == nil {
 		return nil, fmt.Errorf("没有可导出的报告")
 	}
@@ -71,7 +76,7 @@ func Bytes(r *app.Report) ([]byte, error) {
 		if err := printOnA4(x, t.Name); err != nil {
 			return nil, fmt.Errorf("xlsx sheet %s: %w", t.Name, err)
 		}
-		if err := writeTable(x, st, f, t, calc); err != nil {
+		if err := writeTable(x, st, f, t, calc, opt.Draft); err != nil {
 			return nil, fmt.Errorf("xlsx sheet %s: %w", t.Name, err)
 		}
 	}
@@ -101,7 +106,7 @@ func cellRef(r, c int) string {
 	return s
 }
 
-func writeTable(x *excelize.File, st *styles, f *app.Format, t *app.Table, r *app.Report) error {
+func writeTable(x *excelize.File, st *styles, f *app.Format, t *app.Table, r *app.Report, draft bool) error {
 	sw, err := x.NewStreamWriter(t.Name)
 	if err != nil {
 		return err
@@ -125,7 +130,11 @@ func writeTable(x *excelize.File, st *styles, f *app.Format, t *app.Table, r *ap
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: r.Title()}}, excelize.RowOpts{Height: 24}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.heading, Value: t.Name + "　" + t.Heading}}, excelize.RowOpts{Height: 20}); err != nil {
+	name := t.Name + "　" + t.Heading
+	if draft {
+		name += "（草稿）" // not on the title row, which must stay the title
+	}
+	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.heading, Value: name}}, excelize.RowOpts{Height: 20}); err != nil {
 		return err
 	}
 	if err := sw.MergeCell("A1", right1); err != nil {

@@ -198,3 +198,19 @@ func TestLibreOfficeReadsCachedValues(t *testing.T) {
 		t.Errorf("表三 row 6 as LibreOffice reads it: %s", got)
 	}
 }
+
+func TestDraftSaysSo(t *testing.T) {
+	r := loadReport(t, "pdfout/testdata/full-2021.nianbao.json")
+	b, err := Encode(r, Options{Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := open(t, b)
+	for _, sheet := range []string{"表二", "表三", "表四"} {
+		a1, _ := x.GetCellValue(sheet, "A1")
+		a2, _ := x.GetCellValue(sheet, "A2")
+		if a1 != r.Title() || !strings.HasPrefix(a2, sheet) || !strings.HasSuffix(a2, "（草稿）") {
+			t.Errorf("%s: A1 %q, A2 %q", sheet, a1, a2)
+		}
+	}
+}
