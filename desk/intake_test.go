@@ -1,0 +1,90 @@
+package desk
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"nianbao/app"
+	"nianbao/desk/desktest"
+)
+
+// The forged files of the hostile-PDF set: an attachment redefined by an
+// incremental update is «数据不一致»; a linearized report is compared too.
+func TestForgedAndLinearizedPDFs(t *testing.T) {
+	dir := "../pdfout/testdata/hostile/"
+	for _, c := range []struct {
+		file   string
+		status Status
+	}{
+		{"forged-replaced-by-update.pdf", StatusInconsistent},
+		{"forged-two-attachments.pdf", StatusInconsistent},
+	} {
+		rc := ReadFile(filepath.Join(dir, c.file), Options{})
+		if rc.Err != nil {
+			t.Fatalf("%s: %v", c.file, rc.Err)
+		}
+		b := Verify(rc.Report.Year, Roster{}, []*Received{rc}, app.CheckOptions{})
+		u := b.Units[0]
+		if u.Status != c.status || len(findRule(u.Findings, RuleAttachment)) != 1 {
+			t.Errorf("%s: %s, findings %v", c.file, u.Status, u.Findings)
+		}
+	}
+	rc := ReadFile(filepath.Join(dir, "linearized.pdf"), Options{})
+	if rc.Err != nil || len(rc.Suspect) != 0 {
+		t.Fatalf("linearized: %v %v", rc.Err, rc.Suspect)
+	}
+	if rc.TextErr != nil || len(rc.Printed) != len(rc.Report.FormatDef().Cells()) {
+		t.Errorf("linearized: printed %d cells, %v", len(rc.Printed), rc.TextErr)
+	}
+	if f := Consistency(rc); len(f) != 0 {
+		t.Errorf("linearized: %v", f)
+	}
+}
+
+func TestIntakeLimits(t *testing.T) {
+	dir := t.TempDir()
+	r := desktest.LoadReport(t, "../app/testdata/xinjiang-2021.nianbao.json")
+	big := desktest.WriteFile(t, filepath.Join(dir, "big.nianbao.json"), desktest.ReportJSON(t, r), desktest.FixedNow)
+	slow := desktest.WriteFile(t, filepath.Join(dir, "slow.docx"), []byte("PK"), desktest.FixedNow)
+	files := Intake([]string{big, slow, filepath.Join(dir, "gone.pdf")}, Options{
+		MaxFileSize: 1000,
+		FileTimeout: 200 * time.Millisecond,
+		Import: func(string, []byte) (*app.Report, error) {
+			time.Sleep(3 * time.Second)
+			return nil, errors.New("late")
+		},
+	})
+	for i, want := range []string{"超过", "处理超过", "无法打开"} {
+		if files[i].Err == nil || !strings.Contains(files[i].Err.Error(), want) {
+			t.Errorf("file %d: %v, want %q", i, files[i].Err, want)
+		}
+	}
+}
+
+// A third-party PDF goes through the importer and is marked 文字识别.
+func TestThirdPartyPDFThroughTheImporter(t *testing.T) {
+	path := "../../shared/samples/hongze-2024.pdf"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip(err)
+	}
+	rc := ReadFile(path, Options{Import: TextImporter(60 * time.Second)})
+	if rc.Err != nil {
+		t.Fatal(rc.Err)
+	}
+	if rc.Source != SourceText || rc.Source.Label(path) != "文字识别" || rc.Printed != nil {
+		t.Errorf("source %s, printed %v", rc.Source, rc.Printed != nil)
+	}
+	ro, _ := ParseRoster(2024, "洪泽区\n")
+	b := Verify(2024, ro, []*Received{rc}, app.CheckOptions{})
+	u := b.Units[0]
+	if len(b.Units) != 1 || u.Current != rc || u.Status == StatusMissing {
+		t.Errorf("洪泽区: %s, %d units", u.Status, len(b.Units))
+	}
+	if rc.Report.Unit.Name != "淮安市洪泽区人民政府" || rc.Report.Year != 2024 {
+		t.Errorf("read as %s %d", rc.Report.Unit.Name, rc.Report.Year)
+	}
+}
