@@ -51,6 +51,7 @@ bench: setup
 	./bench/pdf.sh
 	./bench/storage.sh
 	./bench/startup.sh
+	./bench/collect.sh
 
 # The readers of outside files, fuzzed one at a time (each uses every core).
 FUZZTIME ?= 5m
