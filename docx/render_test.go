@@ -75,6 +75,16 @@ func TestLibreOfficeRenders(t *testing.T) {
 				t.Errorf("%s %s: %q rendered %d times, the wrapped labels hold it %d times", c.rel, c.style, ch, have[ch], n)
 			}
 		}
+		marks := []string{"—1—", "—2—", r.Doc.Signature}
+		if c.style == app.StyleGongwen {
+			// typed from the fixture: 版头, 附注 and 版记
+			marks = append(marks, "新绛县人民政府文件", "绛政〔2022〕3号", "签发人：王堃", "（此件主动公开）", "2022年1月18日印发")
+		}
+		for _, s := range marks {
+			if !strings.Contains(text, s) {
+				t.Errorf("%s %s: %q not rendered", c.rel, c.style, s)
+			}
+		}
 		for _, h := range app.SectionHeadings {
 			if !strings.Contains(text, h) {
 				t.Errorf("%s %s: heading %q not rendered", c.rel, c.style, h)
