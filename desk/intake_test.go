@@ -88,3 +88,30 @@ func TestThirdPartyPDFThroughTheImporter(t *testing.T) {
 		t.Errorf("read as %s %d", rc.Report.Unit.Name, rc.Report.Year)
 	}
 }
+
+// The same bytes twice are one submission; a report of another year is set
+// aside; a unit not on the roster gets a row of its own.
+func TestDuplicateOtherYearAndOutsideRoster(t *testing.T) {
+	dir := t.TempDir()
+	xj := desktest.ReportJSON(t, desktest.LoadReport(t, "../app/testdata/xinjiang-2021.nianbao.json"))
+	a := desktest.WriteFile(t, filepath.Join(dir, "a.nianbao.json"), xj, desktest.FixedNow)
+	b := desktest.WriteFile(t, filepath.Join(dir, "b.nianbao.json"), xj, desktest.FixedNow.Add(time.Hour))
+	old := desktest.LoadReport(t, "../testdata/seeds/xiyuan-2020.nianbao.json")
+	old.Year = 2019
+	c := desktest.WriteFile(t, filepath.Join(dir, "c.nianbao.json"), desktest.ReportJSON(t, old), desktest.FixedNow)
+	ro, _ := ParseRoster(2021, "张坞镇\n")
+	batch := Verify(2021, ro, Intake([]string{a, b, c}, Options{}), app.CheckOptions{})
+	if got := []FileStatus{batch.Files[0].Status, batch.Files[1].Status, batch.Files[2].Status}; got[0] != FileUsed || got[1] != FileDuplicate || got[2] != FileOtherYear {
+		t.Errorf("file statuses %v", got)
+	}
+	if len(batch.Units) != 2 || batch.Units[1].InRoster || batch.Units[1].Unit.Name != "新绛县人民政府" || len(batch.Units[1].History) != 0 {
+		t.Errorf("units %+v", batch.Units)
+	}
+	if batch.Units[0].Status != StatusMissing {
+		t.Errorf("张坞镇 %s", batch.Units[0].Status)
+	}
+	ag, _ := Sum(batch, "", "", false)
+	if len(ag.Included) != 1 || ag.Included[0] != "新绛县人民政府" || len(ag.Missing) != 1 {
+		t.Errorf("included %v missing %v", ag.Included, ag.Missing)
+	}
+}
