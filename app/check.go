@@ -52,12 +52,13 @@ func (r Result) bySeverity(s Severity) []Finding {
 	return out
 }
 
-// Check runs the rules of formats.md §8 and gongwen.md §10 on a report: the
-// core tier always, the lint tier unless opt.Core is set, the 公文 rules when
-// doc.style is gongwen. Findings come in the rule order of formats.md §8.2,
-// then in the canonical order of their anchors; Finding.Cells lists the cells
-// involved in canonical order. A stored total is checked as stored. Check
-// does not modify r and is safe for concurrent use.
+// Check runs the rules of Rules (formats.md §8, gongwen.md §10) on a report:
+// the core tier always, the lint tier unless opt.Core is set, the 公文 rules
+// when doc.style is gongwen. Findings come in the order of Rules, then in the
+// canonical order of their anchors; Finding.Cells lists the cells involved
+// in canonical order. Result.Skipped lists every rule instance not checked,
+// with its reason. A stored total is checked as stored. Check does not
+// modify r and is safe for concurrent use.
 func Check(r *Report, opt CheckOptions) Result {
 	return runRules(r, opt)
 }
