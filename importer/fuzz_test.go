@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"nianbao/importer/pdftext"
 )
 
 // Fuzz targets: every reader and the recogniser take any bytes without
@@ -95,6 +97,33 @@ func FuzzRecognise(f *testing.F) {
 		}
 		if res.Recognised > res.Inputs {
 			t.Fatalf("recognised %d of %d", res.Recognised, res.Inputs)
+		}
+	})
+}
+
+// FuzzPDFLayout drives the PDF reader's layout (lines, segments, columns)
+// with arbitrary character boxes, without the PDF engine.
+func FuzzPDFLayout(f *testing.F) {
+	f.Add("规章0 0 1", 100.0, 700.0, 12.0, 3.5, 0.0)
+	f.Add("一、总体情况", 90.0, 800.0, 16.0, 0.0, 0.5)
+	f.Fuzz(func(t *testing.T, text string, x, y, size, gap, angle float64) {
+		pg := pdftext.Page{Width: 595, Height: 842}
+		for i, r := range []rune(text) {
+			if i > 2000 {
+				break
+			}
+			left := x + float64(i)*(size+gap)
+			top := y - float64(i%7)*size*1.5
+			pg.Chars = append(pg.Chars, pdftext.Char{Text: string(r), Left: left, Right: left + size, Top: top, Bottom: top - size, Angle: angle})
+		}
+		doc, err := pdfDoc([]pdftext.Page{pg, pg})
+		if err != nil {
+			return
+		}
+		if _, err := Recognise(doc, Options{Year: 2021}); err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error %T", err)
+			}
 		}
 	})
 }
