@@ -70,6 +70,7 @@ fuzz: setup
 	go test -run '^$$' -fuzz '^FuzzReadDOCX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzRecognise$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
+	go test -run '^$$' -fuzz '^FuzzPDFLayout$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzDocxText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./docx/
 	go test -run '^$$' -fuzz '^FuzzHTMLText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./htmlout/
 
