@@ -92,52 +92,57 @@ func (w *Workspace) SaveCells(id int64, cells map[string]string) error {
 	})
 }
 
-// SaveField saves one non-cell field: "text.preface|s1|s5|s6", any "doc.*"
-// key of report-json.md, "unit.name" or "unit.level".
+// SaveField saves one non-cell field declared in app.Fields (text.*, doc.*,
+// unit.name, unit.level), validated as its declaration says.
 func (w *Workspace) SaveField(id int64, path, value string) error {
 	return w.tx("保存“"+path+"”", func(tx *txn) error {
+		fd, ok := app.FieldByPath(path)
+		if !ok || fd.Section == "" {
+			return newError(nil, fmt.Errorf("unknown field %q", path), "未知字段“%s”。", app.Escape(path))
+		}
+		if err := fd.Check(value); err != nil {
+			return &Error{Msg: err.Error() + "，未保存。", Err: err}
+		}
 		if err := w.touch(tx, id); err != nil {
 			return err
 		}
 		var err error
-		switch {
-		case strings.HasPrefix(path, "text.") && (&app.Report{}).TextField(path) != nil:
+		switch fd.Section {
+		case "text":
 			_, err = tx.Exec(`INSERT INTO texts(report_id, section, body) VALUES (?, ?, ?)
-				ON CONFLICT(report_id, section) DO UPDATE SET body = excluded.body`, id, strings.TrimPrefix(path, "text."), value)
-		case (&app.Report{}).DocField(path) != nil:
-			if path == "doc.style" && value != "" && value != app.StyleGongwen && value != app.StylePublic {
-				return newError(nil, fmt.Errorf("style %q", value), "文种样式“%s”无效，应为公文版或公开版。", value)
-			}
+				ON CONFLICT(report_id, section) DO UPDATE SET body = excluded.body`, id, fd.Key, value)
+		case "doc":
 			_, err = tx.Exec(`INSERT INTO doc_fields(report_id, field, value) VALUES (?, ?, ?)
-				ON CONFLICT(report_id, field) DO UPDATE SET value = excluded.value`, id, strings.TrimPrefix(path, "doc."), value)
-		case path == "unit.name":
-			if strings.TrimSpace(value) == "" {
-				return newError(nil, errors.New("empty unit name"), "机关名称不能为空。")
-			}
-			var year int
-			if err := tx.QueryRow(`SELECT year FROM reports WHERE id = ?`, id).Scan(&year); err != nil {
-				return err
-			}
-			if other, err := findReport(tx, value, year); err == nil && other != id {
-				return existsError(value, year)
-			}
-			var uid int64
-			if uid, err = unitID(tx, value); err == nil {
-				_, err = tx.Exec(`UPDATE reports SET unit_id = ? WHERE id = ?`, uid, id)
-			}
-		case path == "unit.level":
-			if app.LevelName(value) == "" {
-				return newError(nil, fmt.Errorf("level %q", value), "机关类型“%s”无效。", value)
-			}
-			_, err = tx.Exec(`UPDATE reports SET level = ? WHERE id = ?`, value, id)
-		default:
-			return newError(nil, fmt.Errorf("unknown field %q", path), "未知字段“%s”。", path)
+				ON CONFLICT(report_id, field) DO UPDATE SET value = excluded.value`, id, fd.Key, value)
+		case "unit":
+			err = w.saveUnitField(tx, id, fd.Key, value)
 		}
 		if err != nil {
 			return fmt.Errorf("save %s: %w", path, err)
 		}
 		return nil
 	})
+}
+
+// saveUnitField renames the report's unit or changes its level; a rename
+// onto another report of the same year is refused.
+func (w *Workspace) saveUnitField(tx *txn, id int64, key, value string) error {
+	if key == "level" {
+		_, err := tx.Exec(`UPDATE reports SET level = ? WHERE id = ?`, value, id)
+		return err
+	}
+	var year int
+	if err := tx.QueryRow(`SELECT year FROM reports WHERE id = ?`, id).Scan(&year); err != nil {
+		return err
+	}
+	if other, err := findReport(tx, value, year); err == nil && other != id {
+		return existsError(value, year)
+	}
+	uid, err := unitID(tx, value)
+	if err == nil {
+		_, err = tx.Exec(`UPDATE reports SET unit_id = ? WHERE id = ?`, uid, id)
+	}
+	return err
 }
 
 // SaveExplanation saves the 出错说明 of a finding key ("RULE:anchor"); an

@@ -68,7 +68,10 @@ func TestSnapshotsAndRestore(t *testing.T) {
 
 	// Editing after export makes it a draft again.
 	must(w.SaveCell(id, "t3.new.natural", "不知道"))
-	must(w.SaveField(id, "doc.date", "2024-0")) // unfinished, still restorable
+	if err := w.SaveField(id, "doc.date", "2024-0"); err == nil { // what the file reader would refuse
+		t.Fatal("an unfinished date was stored")
+	}
+	must(w.SaveField(id, "doc.date", "2025-02-08"))
 	list, _ = w.Reports()
 	if list[0].Status != StatusDraft {
 		t.Fatalf("status after edit = %s", list[0].Status)
@@ -86,7 +89,7 @@ func TestSnapshotsAndRestore(t *testing.T) {
 	// The state replaced by the restore is itself restorable.
 	kept, err := w.RevisionReport(id, revs[0].ID)
 	must(err)
-	if kept.Cells["t3.new.natural"] != before.Cells["t3.new.natural"] || kept.Doc.Date != "2024-0" {
+	if kept.Cells["t3.new.natural"] != before.Cells["t3.new.natural"] || kept.Doc.Date != "2025-02-08" {
 		t.Fatalf("pre-restore state not kept: %v %q", kept.Cells, kept.Doc.Date)
 	}
 

@@ -132,7 +132,7 @@ func TestSaveEditsSurviveReopen(t *testing.T) {
 		{"unit.level", app.LevelCounty}, {"unit.name", "城关镇人民政府（新）"},
 	}
 	for _, path := range app.DocFields[1:] { // [0] is style
-		edits = append(edits, struct{ path, value string }{path, "值" + path[len("doc."):]})
+		edits = append(edits, struct{ path, value string }{path, docValue(path)})
 	}
 	edits = append(edits, struct{ path, value string }{"doc.style", app.StyleGongwen})
 	for _, e := range edits {
@@ -165,7 +165,7 @@ func TestSaveEditsSurviveReopen(t *testing.T) {
 	want.Unit = app.Unit{Name: "城关镇人民政府（新）", Level: app.LevelCounty}
 	want.Text = app.Text{Preface: "前言", S1: "一", S5: "五", S6: "无。"}
 	for _, path := range app.DocFields[1:] {
-		*want.DocField(path) = "值" + path[len("doc."):]
+		*want.DocField(path) = docValue(path)
 	}
 	want.Doc.Style = app.StyleGongwen
 	want.SetCell("t3.new.research", "不详")
@@ -317,4 +317,12 @@ func TestConcurrentSaves(t *testing.T) {
 			t.Errorf("%s = %q", cell, r.Cells[cell])
 		}
 	}
+}
+
+// docValue is a value of a document field as a clerk might save it.
+func docValue(path string) string {
+	if f, _ := app.FieldByPath(path); f.Kind == app.DateField {
+		return "2025-02-08"
+	}
+	return "值" + path[len("doc."):]
 }
