@@ -20,15 +20,22 @@ func TestImporterReadsThePageBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := importer.Import(context.Background(), "report.html", []byte(page), importer.Options{Year: r.Year})
+			// the fragment is what «复制为网页» pastes into an editor
+			frag, err := Fragment(r, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Format != r.Format {
-				t.Errorf("format %s, want %s", res.Format, r.Format)
-			}
-			if d := officetest.DiffCells(r.Cells, res.Published); len(d) > 0 {
-				t.Errorf("%d cells differ:\n%s", len(d), strings.Join(d, "\n"))
+			for _, src := range []string{page, frag} {
+				res, err := importer.Import(context.Background(), "report.html", []byte(src), importer.Options{Year: r.Year})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Format != r.Format {
+					t.Errorf("format %s, want %s", res.Format, r.Format)
+				}
+				if d := officetest.DiffCells(r.Cells, res.Published); len(d) > 0 {
+					t.Errorf("%d cells differ:\n%s", len(d), strings.Join(d, "\n"))
+				}
 			}
 		})
 	}
