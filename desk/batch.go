@@ -126,13 +126,17 @@ func Verify(year int, roster Roster, files []*Received, check app.CheckOptions) 
 		units = append(units, u)
 		return u
 	}
-	// later files replace earlier ones: by modification time, then name
+	// later files replace earlier ones: a later intake, then within one
+	// intake the later modification time, then the name
 	order := make([]int, len(files))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, c int) bool {
 		fa, fc := files[order[a]], files[order[c]]
+		if !fa.Received.Equal(fc.Received) {
+			return fa.Received.Before(fc.Received)
+		}
 		if !fa.ModTime.Equal(fc.ModTime) {
 			return fa.ModTime.Before(fc.ModTime)
 		}

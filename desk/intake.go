@@ -69,7 +69,7 @@ type Importer func(path string, data []byte) (*app.Report, error)
 // Options bound an intake.
 type Options struct {
 	MaxFileSize int64         // bytes; default 64 MiB
-	FileTimeout time.Duration // per file; default 20 s
+	FileTimeout time.Duration // per file; default 60 s
 	Workers     int           // default the number of CPUs
 	Import      Importer      // nil: only app-made PDFs and report files are read
 	// Progress is called after each file with the files done and the total,
@@ -80,7 +80,7 @@ type Options struct {
 
 const (
 	defaultMaxFileSize = 64 << 20
-	defaultFileTimeout = 20 * time.Second
+	defaultFileTimeout = 60 * time.Second // the importer's own limit
 	maxInputFiles      = 200_000
 	maxWalkDepth       = 32
 )
@@ -157,9 +157,12 @@ func ListInputs(inputs []string) (paths []string, bad []*Received) {
 }
 
 // Intake reads every file in parallel, each within its size and time limit.
-// The result has one entry per path, in the order given.
+// The result has one entry per path, in the order given. All files of one
+// intake share its received time, so a later intake replaces an earlier one.
 func Intake(paths []string, opt Options) []*Received {
 	opt = opt.withDefaults()
+	at := opt.Now()
+	opt.Now = func() time.Time { return at }
 	out := make([]*Received, len(paths))
 	jobs := make(chan int)
 	done := make(chan int)

@@ -115,3 +115,21 @@ func TestDuplicateOtherYearAndOutsideRoster(t *testing.T) {
 		t.Errorf("included %v missing %v", ag.Included, ag.Missing)
 	}
 }
+
+// A file received in a later intake replaces the earlier one even when its
+// modification time is older (a corrected report copied with its old date).
+func TestLaterIntakeReplaces(t *testing.T) {
+	dir := t.TempDir()
+	r := desktest.LoadReport(t, "../app/testdata/xinjiang-2021.nianbao.json")
+	first := desktest.WriteFile(t, filepath.Join(dir, "first.nianbao.json"), desktest.ReportJSON(t, r), desktest.FixedNow)
+	r.Cells["t2.rule.issued"] = "1"
+	second := desktest.WriteFile(t, filepath.Join(dir, "second.nianbao.json"), desktest.ReportJSON(t, r), desktest.FixedNow.Add(-time.Hour))
+	day := desktest.FixedNow
+	one := Intake([]string{first}, Options{Now: func() time.Time { return day }})
+	two := Intake([]string{second}, Options{Now: func() time.Time { return day.Add(time.Minute) }})
+	b := Verify(2021, Roster{}, append(one, two...), app.CheckOptions{})
+	u := b.Units[0]
+	if filepath.Base(u.Current.Path) != "second.nianbao.json" || len(u.History) != 1 || b.Files[0].Status != FileReplaced {
+		t.Errorf("current %s, history %d, first file %s", u.Current.Path, len(u.History), b.Files[0].Status)
+	}
+}
