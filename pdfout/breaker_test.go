@@ -3,6 +3,8 @@ package pdfout
 import (
 	"strings"
 	"testing"
+
+	"nianbao/pdfout/fonts"
 )
 
 // glyphs gives Han characters and full-width marks 1 unit, ASCII ½.
@@ -137,5 +139,38 @@ func TestBreakFirstLineIndent(t *testing.T) {
 	}
 	if n := len([]rune(lines[1])); n != 28 {
 		t.Errorf("second line %d characters, want 28", n)
+	}
+}
+
+// squeezable gives closing marks a blank right half, as the fonts do.
+func squeezable(s string) []glyph {
+	gs := glyphs(s)
+	for i := range gs {
+		if strings.ContainsRune("。，”）", gs[i].r) {
+			gs[i].blankR = 0.5
+		}
+	}
+	return gs
+}
+
+// 标点挤压: a closing mark at the line end fits in its inked half instead
+// of pushing the last character down, and a pair of marks takes 1½ ems.
+func TestBreakSqueeze(t *testing.T) {
+	lines := lineTexts(breakLines(atomize(squeezable("政政政政政政政政政。政")), 9.5, 9.5, 0))
+	if len(lines) != 2 || lines[0] != "政政政政政政政政政。" {
+		t.Errorf("line-end squeeze: %q", lines)
+	}
+	// without the blank half the mark cannot fit: 推出 moves 政 down with it
+	lines = lineTexts(breakLines(atomize(glyphs("政政政政政政政政政。政")), 9.5, 9.5, 0))
+	if len(lines) != 2 || lines[0] != "政政政政政政政政" {
+		t.Errorf("推出: %q", lines)
+	}
+	as := atomize(squeezable("政。”政"))
+	if as[1].cutR != 0.5 || as[2].cutR != 0 || as[1].width() != 0.5 {
+		t.Errorf("pair 。” squeezed %v/%v, width %v", as[1].cutR, as[2].cutR, as[1].width())
+	}
+	sq := squeezed(as[1])
+	if p, _ := fonts.Squeezed('。'); sq.g[0].r != p || sq.w != 0.5 {
+		t.Errorf("squeezed 。 drawn as %U, %v wide", sq.g[0].r, sq.w)
 	}
 }

@@ -126,9 +126,7 @@ func (l *layout) shape(spans []span, size float64) []glyph {
 				r = ' '
 			}
 			f, d := l.fonts.resolve(s.ro, r)
-			bl, br := l.fonts.blank(f, d)
-			em := mm(size)
-			gs = append(gs, glyph{r: d, f: f, w: f.Advance(d) * em, c: s.col, blankL: bl * em, blankR: br * em})
+			gs = append(gs, glyph{r: d, f: f, w: f.Advance(d) * mm(size), c: s.col})
 		}
 	}
 	return gs
@@ -237,6 +235,17 @@ type lineStat struct {
 	text       string
 }
 
+// markBlanks notes the blank halves of full-width marks, which body
+// paragraphs squeeze (标点挤压); tables, titles and the 版记 do not.
+func (l *layout) markBlanks(gs []glyph, size float64) {
+	for i := range gs {
+		if f := gs[i].f; f != nil {
+			bl, br := l.fonts.blank(f, gs[i].r)
+			gs[i].blankL, gs[i].blankR = bl*mm(size), br*mm(size)
+		}
+	}
+}
+
 // para is a paragraph prepared for the grid.
 type para struct {
 	spans   []span
@@ -247,6 +256,7 @@ type para struct {
 
 func (l *layout) prepare(p *para) {
 	gs := l.shape(p.spans, bodySize)
+	l.markBlanks(gs, bodySize)
 	tc := gridTc(bodySize)
 	ind := float64(p.indent) * charQ
 	p.lines = breakLines(atomize(gs), typeWidth-ind, typeWidth, tc)
