@@ -45,6 +45,11 @@ func (m *MainWindow) askOpenPath(title string, exts []string, chosen func(path s
 	m.showChooser(&fileChooser{title: title, exts: exts}, chosen)
 }
 
+// askFolderPath asks for a folder: the one listed, or the one typed.
+func (m *MainWindow) askFolderPath(title string, chosen func(dir string)) {
+	m.showChooser(&fileChooser{title: title, folder: true}, chosen)
+}
+
 // askOpenData asks for a file and hands over its content; a file larger
 // than limit is refused with a message instead of being cut.
 func (m *MainWindow) askOpenData(title string, exts []string, limit int64, got func(data []byte)) {
@@ -77,7 +82,11 @@ func readLimited(path string, limit int64) ([]byte, error) {
 func (m *MainWindow) showChooser(c *fileChooser, chosen func(path string)) {
 	c.win = m.win
 	c.chosen = func(path string) {
-		_ = m.ws.SetSetting(settingLastDir, filepath.Dir(path))
+		dir := filepath.Dir(path)
+		if c.folder {
+			dir = path
+		}
+		_ = m.ws.SetSetting(settingLastDir, dir)
 		chosen(path)
 	}
 	dir, _ := m.ws.Setting(settingLastDir)
@@ -114,6 +123,7 @@ type place struct{ name, path string }
 type fileChooser struct {
 	title   string
 	save    bool
+	folder  bool     // choose a folder, not a file
 	exts    []string // lower case, with the dot; a file matches one as a suffix
 	initial string
 	win     fyne.Window
@@ -144,8 +154,11 @@ func (c *fileChooser) show(dir string) {
 	c.name.SetText(c.initial)
 	c.name.OnSubmitted = func(string) { c.confirm() }
 	confirm := "打开"
-	if c.save {
+	switch {
+	case c.save:
 		confirm = "保存"
+	case c.folder:
+		confirm = "选择此文件夹"
 	}
 	c.ok = widget.NewButton(confirm, c.confirm)
 	c.ok.Importance = widget.HighImportance
@@ -158,7 +171,10 @@ func (c *fileChooser) show(dir string) {
 	}
 	top := container.NewBorder(nil, nil, nil, up, c.where)
 	label := "文件名："
-	if !c.save {
+	switch {
+	case c.folder:
+		label = "子文件夹（可不填）："
+	case !c.save:
 		label = "要打开的文件："
 	}
 	bottom := container.NewVBox(c.note, container.NewBorder(nil, nil, widget.NewLabel(label),
@@ -218,7 +234,7 @@ func (c *fileChooser) noteText() string {
 	if c.more > 0 {
 		return fmt.Sprintf("这个文件夹另有%d项未列出，可以直接输入文件名。", c.more)
 	}
-	if len(c.entries) == 0 {
+	if len(c.entries) == 0 && !c.folder {
 		return "这个文件夹中没有子文件夹，也没有" + c.kinds() + "。"
 	}
 	return ""
@@ -239,6 +255,9 @@ func (c *fileChooser) kinds() string {
 }
 
 func (c *fileChooser) wanted(name string) bool {
+	if c.folder {
+		return false
+	}
 	lower := strings.ToLower(name)
 	for _, e := range c.exts {
 		if strings.HasSuffix(lower, e) {
@@ -293,6 +312,10 @@ func (c *fileChooser) selected(id widget.ListItemID) {
 // confirm takes the typed name (or a whole path) relative to the listed folder.
 func (c *fileChooser) confirm() {
 	text := strings.TrimSpace(c.name.Text)
+	if c.folder {
+		c.confirmFolder(text)
+		return
+	}
 	if text == "" {
 		c.note.SetText("请输入文件名。")
 		return
@@ -313,6 +336,22 @@ func (c *fileChooser) confirm() {
 	default:
 		c.confirmSave(p)
 	}
+}
+
+// confirmFolder takes the listed folder, or a typed one below it.
+func (c *fileChooser) confirmFolder(text string) {
+	p := c.dir
+	if text != "" {
+		p = text
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(c.dir, p)
+		}
+	}
+	if !isDir(p) {
+		c.note.SetText(fmt.Sprintf("找不到文件夹“%s”。", text))
+		return
+	}
+	c.done(p)
 }
 
 func (c *fileChooser) confirmSave(p string) {

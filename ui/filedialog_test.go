@@ -227,3 +227,28 @@ func TestOpenDataRefusesTooLargeFile(t *testing.T) {
 		t.Errorf("within the limit: %d bytes, %v", len(data), err)
 	}
 }
+
+func TestChooserPicksAFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, "收到的/甲.pdf", "报告.pdf")
+	c := &fileChooser{title: "添加文件夹", folder: true}
+	chosen := chooserIn(t, dir, c)
+	if want := []string{"收到的"}; !reflect.DeepEqual(listed(c), want) {
+		t.Errorf("a folder chooser lists %q, want %q", listed(c), want)
+	}
+	if c.ok.Text != "选择此文件夹" {
+		t.Errorf("confirm button %q", c.ok.Text)
+	}
+	test.Tap(c.ok) // the folder listed
+	test.Type(c.name, "收到的")
+	test.Tap(c.ok)
+	c.name.SetText("")
+	test.Type(c.name, "没有")
+	test.Tap(c.ok)
+	if want := []string{dir, filepath.Join(dir, "收到的")}; !reflect.DeepEqual(*chosen, want) {
+		t.Errorf("chosen %q, want %q", *chosen, want)
+	}
+	if c.note.Text != "找不到文件夹“没有”。" {
+		t.Errorf("note %q", c.note.Text)
+	}
+}
