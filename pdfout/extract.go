@@ -21,9 +21,10 @@ var ErrSuspectAttachment = errors.New("PDF 内嵌的年报数据可能被篡改"
 type Extraction struct {
 	Report *app.Report
 	JSON   []byte // the attachment bytes as stored
-	// Attachments counts the embedded files named report.nianbao.json;
-	// the app writes one, so more mean files were added to the PDF. The
-	// first in the name tree is the one returned.
+	// Attachments counts the files named report.nianbao.json (name tree,
+	// catalog /AF, file attachment annotations); the app writes one, so
+	// more mean files were added to the PDF. The first in the name tree is
+	// the one returned.
 	Attachments int
 	// Replaced is set when an incremental update (a save appended to the
 	// file after it was printed) added or changed the attachment; Original
@@ -150,54 +151,6 @@ func (r *reader) compareOriginal(x *Extraction) error {
 	}
 	x.Warnings = append(x.Warnings, msg)
 	return nil
-}
-
-// reports walks the /EmbeddedFiles name tree, iteratively and visiting
-// each node once, and returns the file specifications of the report file.
-func (v *view) reports() ([]pdfDict, error) {
-	cat := v.dict(v.trailer["Root"])
-	if v.r.fatal != nil {
-		return nil, v.r.fatal
-	}
-	if cat == nil {
-		return nil, errors.New("PDF 文件缺少目录对象（Root）")
-	}
-	root := v.dict(cat["Names"])["EmbeddedFiles"]
-	var found []pdfDict
-	seen := map[int]bool{}
-	stack := []any{root}
-	for len(stack) > 0 {
-		if err := v.r.tick(); err != nil {
-			return nil, err
-		}
-		node := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if ref, ok := node.(pdfRef); ok {
-			if seen[ref.num] {
-				continue
-			}
-			seen[ref.num] = true
-		}
-		d := v.dict(node)
-		if d == nil {
-			continue
-		}
-		names := v.arr(d["Names"])
-		for i := 0; i+1 < len(names); i += 2 {
-			if err := v.r.tick(); err != nil {
-				return nil, err
-			}
-			fs := v.dict(names[i+1])
-			if fs != nil && (v.text(names[i]) == AttachmentName || v.text(fs["UF"]) == AttachmentName || v.text(fs["F"]) == AttachmentName) {
-				found = append(found, fs)
-			}
-		}
-		kids := v.arr(d["Kids"])
-		for i := len(kids) - 1; i >= 0; i-- { // in order when popped
-			stack = append(stack, kids[i])
-		}
-	}
-	return found, v.r.fatal
 }
 
 // fileData returns the decoded bytes of an embedded file.

@@ -214,3 +214,51 @@ func TestExtractBrokenXref(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractCountsEveryCopy: a second report file in the catalog's /AF or
+// in a page's file attachment annotation is counted; the same file named
+// from several places is one.
+func TestExtractCountsEveryCopy(t *testing.T) {
+	orig, err := os.ReadFile("testdata/township-2019.nianbao.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := bytes.Replace(orig, []byte(`"year": 2019`), []byte(`"year": 2018`), 1)
+	stream := func(b []byte) string {
+		return fmt.Sprintf("<< /Type /EmbeddedFile /Length %d >>\nstream\n%s\nendstream", len(b), b)
+	}
+	build := func(af, annotFS string) []byte {
+		annots := ""
+		if annotFS != "" {
+			annots = "/Annots [8 0 R]"
+		}
+		return assemble(
+			"<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> /AF ["+af+"] /Pages 6 0 R >>",
+			"<< /Names [(report.nianbao.json) 3 0 R] >>",
+			"<< /Type /Filespec /F (report.nianbao.json) /EF << /F 4 0 R >> >>",
+			stream(orig),
+			"<< /Type /Filespec /UF (report.nianbao.json) /EF << /F 9 0 R >> >>",
+			"<< /Type /Pages /Kids [7 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 6 0 R "+annots+" >>",
+			"<< /Type /Annot /Subtype /FileAttachment /FS "+annotFS+" >>",
+			stream(fake))
+	}
+	for _, c := range []struct {
+		name, af, annot string
+		want            int
+	}{
+		{"second file in an annotation", "3 0 R", "5 0 R", 2},
+		{"second file in /AF", "3 0 R 5 0 R", "", 2},
+		{"the name tree's file also in /AF", "3 0 R", "", 1},
+		{"the name tree's file also in an annotation", "", "3 0 R", 1},
+	} {
+		x, err := Extract(build(c.af, c.annot))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if x.Attachments != c.want || x.Suspicious() != (c.want > 1) || !bytes.Equal(x.JSON, orig) {
+			t.Errorf("%s: %d attachments, warnings %v", c.name, x.Attachments, x.Warnings)
+		}
+	}
+}
