@@ -514,11 +514,5 @@ func (v *DeskView) askFile() {
 }
 
 func (v *DeskView) askFolder() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err == nil && dir != nil {
-			v.AddPaths([]string{dir.Path()})
-		}
-	}, v.m.win)
-	d.Resize(chooserSize(v.m.win.Canvas().Size()))
-	d.Show()
+	v.m.askFolderPath("添加收到的文件夹", func(dir string) { v.AddPaths([]string{dir}) })
 }
