@@ -121,6 +121,9 @@ func printLint(e *env, r *app.Report, opt pdfout.Options) {
 // readSeal reads at most one byte more than a seal may have and checks the
 // image header, so a huge image is refused before it is decoded.
 func readSeal(path string) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, errors.New("不是图片文件（是文件夹或特殊文件）")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取印章图片：%w", err)
