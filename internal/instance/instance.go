@@ -132,6 +132,7 @@ func Send(path string, files []string) error {
 		return fmt.Errorf("connect to %s: %w", path, err)
 	}
 	defer conn.Close()
+	allowForeground()
 	_ = conn.SetDeadline(time.Now().Add(ioTimeout))
 	if _, err := conn.Write(append(data, '\n')); err != nil {
 		return fmt.Errorf("send to %s: %w", path, err)
