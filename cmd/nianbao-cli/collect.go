@@ -6,6 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"nianbao/app"
@@ -28,6 +32,8 @@ type collectFlags struct {
 	out         string
 	asJSON      bool
 	unit        string
+	letters     string
+	issuer      string
 }
 
 func runCollect(e *env, args []string) int {
@@ -42,8 +48,10 @@ func runCollect(e *env, args []string) int {
 	fl.StringVar(&cf.out, "o", "", "汇总报告输出为报告文件 / write the sums as a report file")
 	fl.BoolVar(&cf.asJSON, "json", false, "以一个 JSON 对象输出 / print one JSON object")
 	fl.StringVar(&cf.unit, "unit", desk.DefaultAggregateUnit, "汇总报告的单位名称 / the unit named on the sums")
+	fl.StringVar(&cf.letters, "letters", "", "为每个有问题的单位在此文件夹写出审核意见（PDF 和 Word） / write a 审核意见 (PDF and DOCX) per unit with findings into this folder")
+	fl.StringVar(&cf.issuer, "issuer", "", "审核意见的署名（审核单位） / the reviewing office signing the letters")
 	fl.Usage = func() {
-		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli collect --year Y [--roster FILE] [--only-passing] [--xlsx OUT.xlsx] [--pdf OUT.pdf] [-o SUM.nianbao.json] [--json] INPUT...\n"+
+		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli collect --year Y [--roster FILE] [--only-passing] [--xlsx OUT.xlsx] [--pdf OUT.pdf] [-o SUM.nianbao.json] [--json] [--letters DIR [--issuer NAME]] INPUT...\n"+
 			"INPUT 为文件或文件夹（含子文件夹） / INPUT: files or folders, searched recursively\n"+
 			"退出码 exit: 0 全部报送且无错误 all reported, no errors; 1 有未报送、有错误或数据不一致 missing, errors or inconsistent; 2 没有可读的文件 nothing readable\n")
 		fl.PrintDefaults()
@@ -253,5 +261,36 @@ func writeCollectOutputs(e *env, cf collectFlags, ag *desk.Aggregate, b *desk.Ba
 			return err
 		}
 	}
+	if cf.letters == "" {
+		return nil
+	}
+	if err := os.MkdirAll(cf.letters, 0o755); err != nil {
+		return fmt.Errorf("无法创建文件夹“%s”：%w", cf.letters, err)
+	}
+	for _, u := range b.Units {
+		l, ok := desk.LetterFor(u, b.Year, desk.LetterOptions{Issuer: cf.issuer})
+		if !ok {
+			continue
+		}
+		base := filepath.Join(cf.letters, letterName(u.Unit.Name, b.Year))
+		if err := write(base+".pdf", "审核意见", l.WritePDF); err != nil {
+			return err
+		}
+		if err := write(base+".docx", "审核意见", l.WriteDOCX); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// letterName is the file name of a unit's 审核意见, without characters a
+// file system refuses.
+func letterName(unit string, year int) string {
+	name := "审核意见-" + unit + "-" + strconv.Itoa(year)
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name)
 }

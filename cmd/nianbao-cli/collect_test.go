@@ -142,3 +142,27 @@ func TestCollectWritesOutputs(t *testing.T) {
 		t.Errorf("sum report: %s t3.new.natural=%q", r.Unit.Name, r.Cells["t3.new.natural"])
 	}
 }
+
+func TestCollectWritesLetters(t *testing.T) {
+	sc, roster := collectScenario(t)
+	dir := filepath.Join(t.TempDir(), "意见")
+	if code, _, errs := cli(t, "collect", "--year", "2021", "--roster", roster, "--letters", dir, "--issuer", "某县人民政府办公室", sc.Dir); code != exitFinding || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*"))
+	var got []string
+	for _, n := range names {
+		got = append(got, filepath.Base(n))
+	}
+	// every unit with a report has findings here: five letters in two formats
+	want := "审核意见-东关街道-2021.docx 审核意见-东关街道-2021.pdf 审核意见-城关镇-2021.docx 审核意见-城关镇-2021.pdf " +
+		"审核意见-张坞镇-2021.docx 审核意见-张坞镇-2021.pdf 审核意见-新绛县人民政府-2021.docx 审核意见-新绛县人民政府-2021.pdf " +
+		"审核意见-西关街道-2021.docx 审核意见-西关街道-2021.pdf"
+	if strings.Join(got, " ") != want {
+		t.Errorf("letters %v", got)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "审核意见-东关街道-2021.pdf"))
+	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Errorf("letter PDF: %v", err)
+	}
+}
