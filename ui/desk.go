@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,7 +39,8 @@ type DeskView struct {
 	table       *widget.Table
 	progress    *widget.ProgressBar
 	note        *widget.Label
-	detail      *widget.Label
+	detail      [4]*widget.Label // heading, file, received, history or reason
+	detailText  string
 	cells       *widget.Label
 	checks      *CheckPanel
 	sumLabel    *widget.Label
@@ -101,8 +103,10 @@ func (v *DeskView) build() {
 	v.progress.Hide()
 	v.note = widget.NewLabel("把各单位报送的文件或文件夹拖到窗口中，或点击「添加文件夹」。")
 	v.note.Wrapping = fyne.TextWrapWord
-	v.detail = widget.NewLabel("")
-	v.detail.Truncation = fyne.TextTruncateEllipsis
+	for i := range v.detail {
+		v.detail[i] = widget.NewLabel("")
+		v.detail[i].Truncation = fyne.TextTruncateEllipsis
+	}
 	v.cells = widget.NewLabel("")
 	v.cells.Wrapping = fyne.TextWrapWord
 	v.checks = NewCheckPanel()
@@ -137,7 +141,7 @@ func (v *DeskView) build() {
 		container.NewTabItem("审核发现", v.checks),
 		container.NewTabItem("报告数据", container.NewVScroll(v.cells)),
 	)
-	right := container.NewBorder(v.detail, nil, nil, nil, unit)
+	right := container.NewBorder(container.NewVBox(v.detail[0], v.detail[1], v.detail[2], v.detail[3]), nil, nil, nil, unit)
 	split := container.NewHSplit(container.NewBorder(filters, v.sumLabel, nil, nil, v.table), right)
 	split.Offset = 0.6
 	v.content = container.NewBorder(container.NewVBox(toolbar, v.progress, v.note), nil, nil, nil, split)
@@ -298,7 +302,7 @@ func (v *DeskView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (r deskRow) cells() []string {
 	if r.file != nil {
-		return []string{"（" + filepath.Base(r.file.Path) + "）", desk.StatusUnreadable.Label(), "", "", r.file.Path, "", stamp(r.file.Received.Received)}
+		return []string{"（" + filepath.Base(r.file.Path) + "）", desk.StatusUnreadable.Label(), "", "", r.file.Reason, "", stamp(r.file.Received.Received)}
 	}
 	u := r.unit
 	name := u.Unit.Name
@@ -309,7 +313,7 @@ func (r deskRow) cells() []string {
 		return []string{name, u.Status.Label(), "", "", u.Reason, "", ""}
 	}
 	rc := u.Current
-	return []string{name, u.Status.Label(), strconv.Itoa(u.Errors), strconv.Itoa(u.Warnings), rc.Path, rc.Source.Label(rc.Path), stamp(rc.Received)}
+	return []string{name, u.Status.Label(), strconv.Itoa(u.Errors), strconv.Itoa(u.Warnings), filepath.Base(rc.Path), rc.Source.Label(rc.Path), stamp(rc.Received)}
 }
 
 func stamp(t time.Time) string {
@@ -382,7 +386,7 @@ func (v *DeskView) SelectRow(row int) {
 func (v *DeskView) showUnit() {
 	u := v.selected
 	if u == nil {
-		v.detail.SetText("在左侧表格中点击一个单位，查看其报告和审核发现。")
+		v.setDetail("在左侧表格中点击一个单位，查看其报告和审核发现。")
 		v.checks.SetResult(app.Result{}, nil)
 		v.cells.SetText("")
 		return
@@ -392,19 +396,37 @@ func (v *DeskView) showUnit() {
 		if u.Reason != "" {
 			text += "\n" + u.Reason
 		}
-		v.detail.SetText(text)
+		v.setDetail(text)
 		v.checks.SetResult(app.Result{}, nil)
 		v.cells.SetText("")
 		return
 	}
 	rc := u.Current
 	text += fmt.Sprintf("\n文件：%s（%s）\n收到：%s　SHA-256：%.16s…", rc.Path, rc.Source.Label(rc.Path), stamp(rc.Received), rc.Hash)
-	for _, h := range u.History {
-		text += "\n此前收到：" + h.Path + "（" + stamp(h.Received) + "）"
+	if len(u.History) > 0 {
+		var was []string
+		for _, h := range u.History {
+			was = append(was, filepath.Base(h.Path)+"（"+stamp(h.Received)+"）")
+		}
+		text += "\n此前收到：" + strings.Join(was, "、")
 	}
-	v.detail.SetText(text)
+	v.setDetail(text)
 	v.checks.SetResult(app.Result{Findings: u.Findings, Skipped: u.Skipped}, rc.Report.Explanations)
 	v.cells.SetText(cellListing(rc.Report))
+}
+
+// setDetail shows the unit view's heading on four fixed lines, each cut
+// with an ellipsis, so a long path never widens the window or moves the tabs.
+func (v *DeskView) setDetail(text string) {
+	v.detailText = text
+	lines := strings.SplitN(text, "\n", len(v.detail))
+	for i, l := range v.detail {
+		if i < len(lines) {
+			l.SetText(lines[i])
+		} else {
+			l.SetText("")
+		}
+	}
 }
 
 // cellListing is the report's tables as text, one cell a line.
@@ -426,7 +448,7 @@ func cellListing(r *app.Report) string {
 
 // UnitText returns the unit view's heading and findings, for tests.
 func (v *DeskView) UnitText() string {
-	s := v.detail.Text
+	s := v.detailText
 	if v.selected != nil {
 		for _, f := range v.selected.Findings {
 			s += "\n" + f.Message

@@ -40,7 +40,7 @@ func TestDeskDropFillsTheStatusTable(t *testing.T) {
 		"西关街道\t数据不一致\t1\t2\txiguan.pdf\t附件数据",
 		"南关镇\t无法识别\t\t\tPDF 文件中的对象嵌套超过64层，文件结构异常，拒绝读取\t",
 		"北关镇\t未报送\t\t\t.\t",
-		"（坏文件.nianbao.json）\t无法识别\t\t\t坏文件.nianbao.json\t",
+		"（坏文件.nianbao.json）\t无法识别\t\t\t报告文件无法读取：文件不完整：JSON内容在结尾处被截断（第1行第9列）\t",
 	}
 	if got := strings.Join(v.StatusLines(), "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("status table\n got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
