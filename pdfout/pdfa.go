@@ -27,6 +27,8 @@ type archive struct {
 	file attachment
 	// fontNames maps gofpdf's base font names to the subset-tagged ones.
 	fontNames map[string]string
+	// masks are the alpha channels of images gofpdf got opaque (sealimage.go)
+	masks []*sealImage
 }
 
 // attachment is the embedded report file.
@@ -57,7 +59,11 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 	}
 	n := len(objs) // objects are 1..n-1
 	xmpN, iccN, oiN, efN, fsN := n, n+1, n+2, n+3, n+4
-	size := n + 5
+	maskN := n + 5 // then one object per mask
+	size := maskN + len(a.masks)
+	if err := addMasks(objs, a.masks, maskN); err != nil {
+		return nil, fmt.Errorf("pdf/a: %w", err)
+	}
 
 	var out bytes.Buffer
 	out.Grow(len(raw) + 16<<10)
@@ -98,6 +104,12 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 		pdfDate(a.meta.date), len(a.file.data), hex.EncodeToString(sum[:])), a.file.data))
 	put(fsN, []byte(fmt.Sprintf("<< /Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /Data /EF << /F %d 0 R /UF %d 0 R >> >>",
 		pdfLiteral(a.file.name), pdfText(a.file.name), pdfText(a.file.desc), efN, efN)))
+
+	for i, m := range a.masks {
+		put(maskN+i, append([]byte(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"+
+			" /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n", m.w, m.h, len(m.alpha))),
+			append(append([]byte(nil), m.alpha...), "\nendstream"...)...))
+	}
 
 	id := md5.Sum(out.Bytes())
 	xref := out.Len()
@@ -299,3 +311,25 @@ var toUnicode = func() []byte {
 	m.WriteString("endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
 	return []byte(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", m.Len(), m.String()))
 }()
+
+// addMasks gives each image gofpdf wrote without its alpha channel an
+// /SMask: the first image object of the mask's size that has none.
+func addMasks(objs [][]byte, masks []*sealImage, first int) error {
+	head := []byte("<</Type /XObject\n/Subtype /Image\n")
+	for i, m := range masks {
+		dims := []byte(fmt.Sprintf("/Width %d\n/Height %d\n", m.w, m.h))
+		done := false
+		for num, o := range objs {
+			if bytes.HasPrefix(o, head) && bytes.HasPrefix(o[len(head):], dims) && !bytes.Contains(o[:min(len(o), 400)], []byte("/SMask")) {
+				ref := fmt.Sprintf("/SMask %d 0 R\n", first+i)
+				objs[num] = append(append(append([]byte(nil), head...), ref...), o[len(head):]...)
+				done = true
+				break
+			}
+		}
+		if !done {
+			return fmt.Errorf("no %d×%d image for its mask", m.w, m.h)
+		}
+	}
+	return nil
+}

@@ -130,9 +130,16 @@ func (w *gofpdfWriter) rect(x, y, wd, h, width float64) {
 func (w *gofpdfWriter) image(name string, png []byte, x, y, wd, h float64) error {
 	opt := gofpdf.ImageOptions{ImageType: "PNG"}
 	if !w.images[name] {
-		w.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(png))
+		img, err := prepareSeal(png)
+		if err != nil {
+			return err
+		}
+		w.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(img.rgb))
 		if err := w.pdf.Error(); err != nil {
 			return err
+		}
+		if img.alpha != nil {
+			w.archive.masks = append(w.archive.masks, img)
 		}
 		w.images[name] = true
 	}
