@@ -121,15 +121,6 @@ func newDocForm(m *MainWindow) *docForm {
 	return d
 }
 
-func styleName(id string) string {
-	for _, s := range styleNames {
-		if s.id == id {
-			return s.name
-		}
-	}
-	return styleNames[0].name
-}
-
 func (d *docForm) object() fyne.CanvasObject { return d.content }
 
 // dateChanged saves a date only when it is a real date (or empty), in

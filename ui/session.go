@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"log"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -255,13 +254,6 @@ func (m *MainWindow) closing() {
 				m.win.Close()
 			}
 		}, m.win)
-}
-
-// logErr records an error the clerk need not act on.
-func logErr(what string, err error) {
-	if err != nil {
-		log.Printf("%s: %v", what, err)
-	}
 }
 
 // useWorkspace makes ws the window's workspace (after a restore reopened
