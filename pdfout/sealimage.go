@@ -47,10 +47,16 @@ func prepareSeal(data []byte) (*sealImage, error) {
 	rgb := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 	alpha := make([]byte, 0, b.Dx()*b.Dy())
 	opaque := true
+	nrgba, _ := img.(*image.NRGBA) // what an RGBA PNG decodes to
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
 			// straight (not premultiplied) colour, as an /SMask without /Matte wants
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			var c color.NRGBA
+			if nrgba != nil {
+				c = nrgba.NRGBAAt(x, y)
+			} else {
+				c = color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			}
 			i := rgb.PixOffset(x-b.Min.X, y-b.Min.Y)
 			rgb.Pix[i], rgb.Pix[i+1], rgb.Pix[i+2], rgb.Pix[i+3] = c.R, c.G, c.B, 0xFF
 			alpha = append(alpha, c.A)
