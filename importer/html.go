@@ -273,11 +273,8 @@ func joinCellParts(parts []string) string {
 	var b strings.Builder
 	for _, p := range parts {
 		for _, f := range strings.Fields(cleanCell(strings.ReplaceAll(p, "\u00a0", " "))) {
-			if b.Len() > 0 {
-				prev := b.String()
-				if isASCIIWord(lastRune(prev)) && isASCIIWord(string([]rune(f)[0])) {
-					b.WriteByte(' ')
-				}
+			if b.Len() > 0 && isASCIIWord(lastRune(b.String())) && isASCIIWord(f[:1]) {
+				b.WriteByte(' ')
 			}
 			b.WriteString(f)
 		}

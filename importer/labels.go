@@ -18,7 +18,7 @@ type rowSpec struct {
 	groups   []string // labels of the row-spanning groups it is in (表三)
 	cells    []string // value cell IDs, left to right
 	order    int      // position in the document order of all rows
-	children []int    // a group: the rows it spans (only for groups with values in some source)
+	children []int    // a group label: the rows it spans, read when a source prints the group as one row
 	grams    map[string]bool
 	ordinal  string
 }
@@ -72,7 +72,6 @@ func indexFormat(f *app.Format) *rowIndex {
 				groups = append(groups, g)
 			}
 		}
-		base := len(ix.rows)
 		pos := map[int]int{}
 		for _, r := range order {
 			rs := first[r]
@@ -89,7 +88,7 @@ func indexFormat(f *app.Format) *rowIndex {
 			}
 			g.children = kids
 			g.order = -1
-			if len(kids) > 0 && base >= 0 {
+			if len(kids) > 0 {
 				ix.rows = append(ix.rows, g)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"nianbao/app"
 )
@@ -26,6 +27,9 @@ var (
 
 // headingNumber tells whether a line is one of the six section headings.
 func headingNumber(s string) (int, bool) {
+	if len(s) > 150 {
+		return 0, false
+	}
 	m := headNumRe.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil || len([]rune(s)) > 36 {
 		return 0, false
@@ -87,42 +91,54 @@ func repair(s string) string {
 // goes on in the next line.
 func paragraphs(doc *Doc) []para {
 	var out []para
-	open := false
+	var cur strings.Builder
+	start, open := -1, false
+	end := func() {
+		if start >= 0 {
+			out = append(out, para{text: cur.String(), block: start})
+		}
+		cur.Reset()
+		start, open = -1, false
+	}
 	for i, b := range doc.Blocks {
 		if b.Table != nil {
-			open = false
+			end()
 			continue
 		}
 		t := repair(strings.TrimSpace(b.Text))
 		if t == "" {
 			continue
 		}
-		if open && len(out) > 0 {
-			out[len(out)-1].text += t
-		} else {
-			out = append(out, para{text: t, block: i})
+		if !open {
+			end()
+			start = i
 		}
-		last := out[len(out)-1].text
+		cur.WriteString(t)
 		if doc.Wraps {
 			open = b.Wrapped
 		} else {
-			open = !strings.ContainsAny(lastRune(last), terminal) && !isStandalone(last)
+			// Only the line just read decides: a heading or a sentence end closes.
+			open = !strings.ContainsAny(lastRune(t), terminal) && !isStandalone(cur.String())
 		}
 	}
+	end()
 	return out
 }
 
 func lastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
+	if s == "" {
 		return ""
 	}
-	return string(r[len(r)-1])
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // isStandalone: headings, sub-heads and the lines of the signature block end
 // without punctuation but are whole.
 func isStandalone(s string) bool {
+	if len(s) > 120 {
+		return false // longer than any heading or name line (36 characters)
+	}
 	if _, ok := headingNumber(s); ok {
 		return true
 	}

@@ -176,7 +176,7 @@ func pageLines(pg pdftext.Page) []pline {
 func (l pline) text() string {
 	var b strings.Builder
 	for i, s := range l.segs {
-		if i > 0 && isASCIIWord(lastRune(b.String())) && isASCIIWord(string([]rune(s.text)[0])) {
+		if i > 0 && isASCIIWord(lastRune(b.String())) && isASCIIWord(s.text[:1]) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(s.text)

@@ -492,7 +492,7 @@ func (rc *recogniser) finish(rep *app.Report) {
 			reason = ReasonNotInSource
 		}
 		res.Empty = append(res.Empty, EmptyCell{Cell: c.ID, Reason: reason})
-		rep.Explanations["VALUE-EMPTY:"+c.ID] = "导入已发布的报告时" + reasonText(reason) + "，留空。"
+		rep.Explanations["VALUE-EMPTY:"+c.ID] = "导入已发布的报告时" + ReasonText(reason) + "，留空。"
 	}
 	for _, c := range f.Cells() {
 		pub := app.ParseValue(res.Published[c.ID])
@@ -515,7 +515,7 @@ func (rc *recogniser) finish(rep *app.Report) {
 }
 
 // ReasonText is the Chinese wording of an empty-cell reason.
-func reasonText(reason string) string {
+func ReasonText(reason string) string {
 	switch reason {
 	case ReasonBlank:
 		return "原文此格空白"
@@ -526,9 +526,6 @@ func reasonText(reason string) string {
 	}
 	return "原文没有此格"
 }
-
-// ReasonText is the Chinese wording of an empty-cell reason.
-func ReasonText(reason string) string { return reasonText(reason) }
 
 func yuanToWan(n string) string {
 	d, ok := app.ParseDecimal(n)
