@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -53,6 +54,26 @@ func TestExportedJSONHasTheWindowsFindings(t *testing.T) {
 	}
 	if e, _ := m.checks.Counts(); e != len(got.Errors()) {
 		t.Errorf("panel shows %d errors, the file has %d", e, len(got.Errors()))
+	}
+	// What «nianbao-cli db export» writes: the workspace's own export of
+	// the file after the window closed it.
+	id := m.ReportID()
+	path := m.Workspace().Path()
+	if err := m.Workspace().Close(); err != nil {
+		t.Fatal(err)
+	}
+	ws := openWorkspace(t, path)
+	defer ws.Close()
+	var buf bytes.Buffer
+	if err := ws.ExportJSON(id, &buf); err != nil {
+		t.Fatal(err)
+	}
+	r2, err := app.ReadReport(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got2 := app.Check(r2, m.Draft().Options()); !reflect.DeepEqual(got2.Findings, m.Result().Findings) {
+		t.Fatalf("workspace export findings differ from the window's:\n%+v", got2.Findings)
 	}
 }
 
