@@ -41,15 +41,20 @@ func Consistency(rc *Received) []app.Finding {
 	if f == nil {
 		return out
 	}
+	how := ""
+	if rc.PrintedPartial {
+		how = "（正文经文字识别）"
+	}
 	for _, c := range f.Cells() {
-		printed, stored := rc.Printed[c.ID], rc.Report.Cells[c.ID]
-		if sameValue(printed, stored) {
+		printed, seen := rc.Printed[c.ID]
+		stored := rc.Report.Cells[c.ID]
+		if !seen && rc.PrintedPartial || sameValue(printed, stored) {
 			continue
 		}
 		out = append(out, app.Finding{
 			Rule: RuleTextMismatch, Severity: app.Error, Anchor: c.ID, Cells: []string{c.ID},
 			Left: printed, Right: stored,
-			Message: MismatchPrefix + c.Location + "：正文印的是" + shown(printed) + "，附件数据是" + shown(stored),
+			Message: MismatchPrefix + c.Location + "：正文印的是" + shown(printed) + "，附件数据是" + shown(stored) + how,
 		})
 	}
 	return out

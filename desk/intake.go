@@ -54,8 +54,10 @@ type Received struct {
 	Report   *app.Report
 	// Printed is what the tables of an app-made PDF show (pdfout.PrintedCells);
 	// nil when the text layer could not be read, TextErr says why.
-	Printed map[string]string
-	TextErr error
+	// PrintedPartial: recognised by the importer instead, only some cells.
+	Printed        map[string]string
+	PrintedPartial bool
+	TextErr        error
 	// Suspect are the warnings of an ambiguous attachment (pdfout.Extraction).
 	Suspect []string
 	// Err is why the file could not be read; Report is nil then.
@@ -72,6 +74,9 @@ type Options struct {
 	FileTimeout time.Duration // per file; default 60 s
 	Workers     int           // default the number of CPUs
 	Import      Importer      // nil: only app-made PDFs and report files are read
+	// ReadPrinted recognises the printed cells of an app-made PDF whose text
+	// layer is not as pdfout writes it; nil leaves such a PDF uncompared.
+	ReadPrinted func(path string, data []byte) (map[string]string, error)
 	// Progress is called after each file with the files done and the total,
 	// from one goroutine at a time.
 	Progress func(done, total int)
@@ -310,6 +315,11 @@ func readPDF(rc *Received, data []byte, opt Options) {
 		rc.Suspect = x.Warnings
 	}
 	rc.Printed, rc.TextErr = pdfout.PrintedCells(data, x.Report.FormatDef())
+	if errors.Is(rc.TextErr, pdfout.ErrNoTextLayer) && opt.ReadPrinted != nil {
+		if cells, err := opt.ReadPrinted(rc.Path, data); err == nil {
+			rc.Printed, rc.PrintedPartial, rc.TextErr = cells, true, nil
+		}
+	}
 }
 
 func importText(rc *Received, data []byte, opt Options) {

@@ -133,3 +133,40 @@ func TestLaterIntakeReplaces(t *testing.T) {
 		t.Errorf("current %s, history %d, first file %s", u.Current.Path, len(u.History), b.Files[0].Status)
 	}
 }
+
+// A printed report re-saved with object streams (as other programs save)
+// is compared through the importer's recognition of its printed tables.
+func TestResavedPDFComparedThroughTheImporter(t *testing.T) {
+	for _, seed := range []string{"../app/testdata/xinjiang-2021.nianbao.json", "../testdata/seeds/xiyuan-2020.nianbao.json", "../testdata/seeds/zhangwu-2021.nianbao.json"} {
+		r := desktest.LoadReport(t, seed)
+		dir := t.TempDir()
+		in := desktest.WriteFile(t, filepath.Join(dir, "in.pdf"), desktest.RenderPDF(t, r), desktest.FixedNow)
+		out := filepath.Join(dir, "resaved.pdf")
+		desktest.Qpdf(t, "--object-streams=generate", in, out)
+		opt := Options{ReadPrinted: PrintedReader(60 * time.Second)}
+		rc := ReadFile(out, opt)
+		if rc.Err != nil || !rc.PrintedPartial || len(rc.Printed) == 0 {
+			t.Fatalf("%s: err %v, partial %v, %d cells, text %v", seed, rc.Err, rc.PrintedPartial, len(rc.Printed), rc.TextErr)
+		}
+		if f := Consistency(rc); len(f) != 0 {
+			t.Errorf("%s: %d of %d printed cells disagree: %v", seed, len(f), len(rc.Printed), f)
+		}
+		if n := len(r.Cells); len(rc.Printed) < n*9/10 {
+			t.Errorf("%s: %d of %d filled cells recognised", seed, len(rc.Printed), n)
+		}
+	}
+	// printed with 5, the embedded file changed to 8, then re-saved
+	r := desktest.LoadReport(t, "../app/testdata/xinjiang-2021.nianbao.json")
+	r.Cells["t3.new.natural"], r.Cells["t3.granted.natural"] = "5", "5"
+	app.Recompute(r)
+	dir := t.TempDir()
+	in := desktest.WriteFile(t, filepath.Join(dir, "in.pdf"),
+		desktest.AlterEmbedded(t, desktest.RenderPDF(t, r), `"t3.new.natural": "5"`, `"t3.new.natural": "8"`), desktest.FixedNow)
+	out := filepath.Join(dir, "resaved.pdf")
+	desktest.Qpdf(t, "--object-streams=generate", in, out)
+	rc := ReadFile(out, Options{ReadPrinted: PrintedReader(60 * time.Second)})
+	f := findRule(Consistency(rc), RuleTextMismatch)
+	if len(f) != 1 || f[0].Anchor != "t3.new.natural" || f[0].Left != "5" || f[0].Right != "8" || !strings.Contains(f[0].Message, "正文经文字识别") {
+		t.Errorf("re-saved forgery: %+v", f)
+	}
+}

@@ -255,7 +255,8 @@ func (v *DeskView) AddPaths(paths []string) {
 		defer v.busy.Done()
 		list, bad := desk.ListInputs(paths)
 		files := append(bad, desk.Intake(list, desk.Options{
-			Import: desk.TextImporter(60 * time.Second),
+			Import:      desk.TextImporter(60 * time.Second),
+			ReadPrinted: desk.PrintedReader(60 * time.Second),
 			Progress: func(done, total int) {
 				fyne.Do(func() { v.progress.SetValue(float64(done) / float64(total)) })
 			},

@@ -77,7 +77,7 @@ func runCollect(e *env, args []string) int {
 		}
 	}
 	paths, bad := desk.ListInputs(inputs)
-	files := append(bad, desk.Intake(paths, desk.Options{Import: desk.TextImporter(60 * time.Second)})...)
+	files := append(bad, desk.Intake(paths, desk.Options{Import: desk.TextImporter(60 * time.Second), ReadPrinted: desk.PrintedReader(60 * time.Second)})...)
 	readable := 0
 	for _, f := range files {
 		if f.Report != nil {

@@ -82,6 +82,12 @@ func runTool(t testing.TB, name string, args ...string) {
 	}
 }
 
+// Qpdf runs qpdf with args (exit 3, warnings, is success).
+func Qpdf(t testing.TB, args ...string) {
+	t.Helper()
+	runTool(t, "qpdf", args...)
+}
+
 // AlterEmbedded changes the embedded report of a PDF after printing, as a
 // forger with qpdf would: QDF mode, edit the JSON, fix-qdf.
 func AlterEmbedded(t testing.TB, pdf []byte, old, new string) []byte {
