@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
+	"nianbao/pdfout"
 )
 
 // docFields are the 基本信息与落款 text fields in the order of their
@@ -188,6 +189,10 @@ func (d *docForm) chooseSeal() {
 // setSeal stores a PNG seal of the unit (nil removes it).
 func (d *docForm) setSeal(data []byte) {
 	if data != nil {
+		if err := pdfout.CheckSeal(data); err != nil { // before decoding: a huge image takes gigabytes
+			d.m.say(err.Error())
+			return
+		}
 		if _, err := png.Decode(bytes.NewReader(data)); err != nil {
 			d.m.say("印章图片无法读取：请选择PNG格式的图片（最好是透明背景的红色印章）。")
 			return

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/png"
@@ -87,5 +88,22 @@ func TestRenameToAnExistingReportIsRefused(t *testing.T) {
 	r, _ := m.Workspace().LoadReport(m.ReportID())
 	if r.Unit.Name != "城关镇" {
 		t.Errorf("rename not stored: %q", r.Unit.Name)
+	}
+}
+
+func TestHugeSealRefusedBeforeDecoding(t *testing.T) {
+	m, _ := withReport(t)
+	m.SelectTab(tabDoc)
+	// A PNG header claiming 10000×10000 pixels: refused from the header alone.
+	var b bytes.Buffer
+	b.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x27\x10\x00\x00\x27\x10\x08\x06\x00\x00\x00"))
+	crc := crc32.ChecksumIEEE(b.Bytes()[12:29])
+	b.Write([]byte{byte(crc >> 24), byte(crc >> 16), byte(crc >> 8), byte(crc)})
+	m.form.setSeal(b.Bytes())
+	if msg, _ := m.Status(); !strings.Contains(msg, "像素") {
+		t.Errorf("message %q", msg)
+	}
+	if seal, _ := m.Workspace().Seal(m.Report().Unit.Name); seal != nil {
+		t.Error("the huge seal was stored")
 	}
 }

@@ -167,7 +167,7 @@ func (m *MainWindow) showBackups() {
 		b := b
 		rows.Add(container.NewBorder(nil, nil, nil,
 			widget.NewButton("恢复", func() {
-				dialog.ShowConfirm("恢复备份", "用备份“"+filepath.Base(b)+"”替换整个工作区？当前工作区文件会保留在原处旁边。", func(ok bool) {
+				dialog.ShowConfirm("恢复备份", "用备份“"+filepath.Base(b)+"”替换整个工作区？当前的工作区文件会另存一份，不会丢失。", func(ok bool) {
 					if ok {
 						d.Hide()
 						if err := m.RestoreBackup(b); err != nil {
@@ -203,7 +203,7 @@ func (m *MainWindow) RestoreBackup(backup string) error {
 	if err := m.ws.Close(); err != nil {
 		return err
 	}
-	rerr := storage.RestoreBackup(path, backup)
+	aside, rerr := storage.RestoreBackupAside(path, backup)
 	ws, err := storage.Open(path)
 	if err != nil {
 		return fmt.Errorf("重新打开工作区失败：%s", userMessage(err))
@@ -217,6 +217,6 @@ func (m *MainWindow) RestoreBackup(backup string) error {
 	if id := m.lastReport(); id != 0 {
 		m.Open(id)
 	}
-	m.say("已从备份恢复工作区。")
+	m.say("已从备份恢复工作区；原来的工作区文件另存为“" + filepath.Base(aside) + "”，下次备份时移入备份文件夹。")
 	return nil
 }
