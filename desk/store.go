@@ -30,6 +30,12 @@ func LoadRoster(w *storage.Workspace, year int) (Roster, error) {
 	return ro, nil
 }
 
+// storedPrinted is the printed cells as kept in the workspace.
+type storedPrinted struct {
+	Partial bool              `json:"partial"` // recognised by the importer, only some cells
+	Cells   map[string]string `json:"cells"`
+}
+
 // SaveReceived keeps received files in the workspace under the desk year,
 // with the report read from each, so the desk reopens without the files.
 func SaveReceived(w *storage.Workspace, year int, files []*Received) error {
@@ -45,7 +51,7 @@ func SaveReceived(w *storage.Workspace, year int, files []*Received) error {
 			row.Report = b
 		}
 		if rc.Printed != nil {
-			b, err := json.Marshal(rc.Printed)
+			b, err := json.Marshal(storedPrinted{Partial: rc.PrintedPartial, Cells: rc.Printed})
 			if err != nil {
 				return err
 			}
@@ -78,8 +84,11 @@ func LoadReceived(w *storage.Workspace, year int) ([]*Received, error) {
 			}
 		}
 		if row.Printed != nil {
-			if err := json.Unmarshal(row.Printed, &rc.Printed); err != nil {
-				rc.Printed, rc.TextErr = nil, errors.New("工作区中保存的正文数据无法读取")
+			var sp storedPrinted
+			if err := json.Unmarshal(row.Printed, &sp); err != nil || sp.Cells == nil {
+				rc.TextErr = errors.New("工作区中保存的正文数据无法读取")
+			} else {
+				rc.Printed, rc.PrintedPartial = sp.Cells, sp.Partial
 			}
 		}
 		if row.TextErr != "" {

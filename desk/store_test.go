@@ -41,6 +41,11 @@ func TestBatchSurvivesTheWorkspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for i, rc := range back {
+		if was := files[i]; len(rc.Printed) != len(was.Printed) || rc.PrintedPartial != was.PrintedPartial || (rc.TextErr == nil) != (was.TextErr == nil) {
+			t.Errorf("%s: printed %d partial %v, was %d %v", rc.Path, len(rc.Printed), rc.PrintedPartial, len(was.Printed), was.PrintedPartial)
+		}
+	}
 	again := Verify(2021, ro, back, app.CheckOptions{})
 	for i, u := range again.Units {
 		was := b.Units[i]
@@ -74,5 +79,28 @@ func TestPreviousYearFromTheWorkspace(t *testing.T) {
 	// 2020 carried 0 forward; 张坞镇 2021 carries 0 over: X-CARRY passes, but 张坞镇 is checked against it
 	if len(findRule(zw.Findings, "X-CARRY")) != 0 {
 		t.Errorf("X-CARRY %+v", findRule(zw.Findings, "X-CARRY"))
+	}
+}
+
+// Cells recognised by the importer stay partial after the workspace: no
+// cell it did not recognise turns into a mismatch on reopening.
+func TestPartialPrintedSurvivesTheWorkspace(t *testing.T) {
+	r := desktest.LoadReport(t, "../app/testdata/xinjiang-2021.nianbao.json")
+	rc := &Received{Path: "/收件/a.pdf", Hash: "x", Source: SourceEmbedded, Report: r,
+		Printed: map[string]string{"t3.new.natural": "2"}, PrintedPartial: true}
+	w, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := SaveReceived(w, 2021, []*Received{rc}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadReceived(w, 2021)
+	if err != nil || len(back) != 1 {
+		t.Fatal(err)
+	}
+	if !back[0].PrintedPartial || len(Consistency(back[0])) != 0 {
+		t.Errorf("partial %v, findings %v", back[0].PrintedPartial, Consistency(back[0]))
 	}
 }
