@@ -116,6 +116,6 @@ func (rc *recogniser) assignByHeader(rs *rowSpec, row []GridCell) {
 	}
 	if len(set) < len(rs.cells) && !rc.partialNoted {
 		rc.partialNoted = true
-		rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("原文表格只印了部分列（%s），已按表头对应，其余各列留空。", strings.Join(cols, "、")))
+		rc.warn(fmt.Sprintf("原文表格只印了部分列（%s），已按表头对应，其余各列留空。", strings.Join(cols, "、")))
 	}
 }

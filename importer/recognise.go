@@ -110,6 +110,7 @@ type recogniser struct {
 	colTable     string         // the table whose header row set colAt
 	colAt        map[int]string // grid position → column key, for a non-standard header
 	partialNoted bool
+	rowsSeen     int
 	lineNo       int // lines of Result.Lines read so far
 	cur          int // the line of the row being read
 }
@@ -243,7 +244,28 @@ func (rc *recogniser) table(t *Table) {
 // sectionTable is the table printed in a section.
 var sectionTable = map[int]string{2: "t2", 3: "t3", 4: "t4"}
 
+// maxWarnings bounds the notes of one import; a file that earns more is
+// not a report and its first notes say why.
+const maxWarnings = 200
+
+func (rc *recogniser) warn(msg string) {
+	if len(rc.res.Warnings) < maxWarnings {
+		rc.res.Warnings = append(rc.res.Warnings, msg)
+	}
+}
+
+// maxRows bounds the table rows read: a report has about sixty; a file
+// with thousands is not one, and each row is matched against every label.
+const maxRows = 3000
+
 func (rc *recogniser) row(sr srcRow, maxVals int, grid []GridCell) {
+	rc.rowsSeen++
+	if rc.rowsSeen > maxRows {
+		if rc.rowsSeen == maxRows+1 {
+			rc.warn(fmt.Sprintf("原文的表格超过%d行，后面的行未读取。", maxRows))
+		}
+		return
+	}
 	own := grams(sr.label)
 	withPending := grams(strings.Join(rc.pending, "") + sr.label)
 	ord := ordinalOf(sr.label)
@@ -263,7 +285,7 @@ func (rc *recogniser) row(sr srcRow, maxVals int, grid []GridCell) {
 	rc.pending = nil
 	if best < 0 || bestScore < 0.45 {
 		if sr.vals > 0 {
-			rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("无法识别的表格行“%s”（%s），未导入。", shorten(sr.label, 30), strings.Join(nonEmpty(sr.slots), " ")))
+			rc.warn(fmt.Sprintf("无法识别的表格行“%s”（%s），未导入。", shorten(sr.label, 30), strings.Join(nonEmpty(sr.slots), " ")))
 		}
 		return
 	}
@@ -273,7 +295,7 @@ func (rc *recogniser) row(sr srcRow, maxVals int, grid []GridCell) {
 		return
 	}
 	if rc.matched[rs.order] {
-		rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("表格行“%s”出现了两次，只取第一次的数值。", shorten(sr.label, 30)))
+		rc.warn(fmt.Sprintf("表格行“%s”出现了两次，只取第一次的数值。", shorten(sr.label, 30)))
 		return
 	}
 	rc.matched[rs.order] = true
@@ -337,7 +359,7 @@ func (rc *recogniser) assign(rs *rowSpec, sr srcRow, maxVals int) {
 		}
 		return
 	case len(vals) > n:
-		rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("%s：原文有%d个数值，多于%d列，按右对齐读取。", rc.rowName(rs), len(vals), n))
+		rc.warn(fmt.Sprintf("%s：原文有%d个数值，多于%d列，按右对齐读取。", rc.rowName(rs), len(vals), n))
 		for i, id := range rs.cells {
 			rc.set(id, vals[len(vals)-n+i])
 		}
@@ -352,7 +374,7 @@ func (rc *recogniser) assign(rs *rowSpec, sr srcRow, maxVals int) {
 		for i := len(vals) - 1; i < n-1; i++ {
 			rc.reason[rs.cells[i]] = ReasonAmbiguous
 		}
-		rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("%s：原文这一页的表格少一列，只有%d个数值，缺的一列无法确定，已留空。", rc.rowName(rs), len(vals)))
+		rc.warn(fmt.Sprintf("%s：原文这一页的表格少一列，只有%d个数值，缺的一列无法确定，已留空。", rc.rowName(rs), len(vals)))
 		return
 	case len(sr.slots) >= n:
 		slots := sr.slots[len(sr.slots)-n:]
@@ -365,7 +387,7 @@ func (rc *recogniser) assign(rs *rowSpec, sr srcRow, maxVals int) {
 		}
 		// Values left of the window would be lost: say so.
 		if lost := nonEmpty(sr.slots[:len(sr.slots)-n]); len(lost) > 0 {
-			rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("%s：多出的数值“%s”未导入。", rc.rowName(rs), strings.Join(lost, " ")))
+			rc.warn(fmt.Sprintf("%s：多出的数值“%s”未导入。", rc.rowName(rs), strings.Join(lost, " ")))
 		}
 		return
 	}
@@ -382,7 +404,7 @@ func (rc *recogniser) assign(rs *rowSpec, sr srcRow, maxVals int) {
 			rc.set(id, sr.slots[i-off])
 		}
 	}
-	rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("%s：原文只有%d个位置、%d个数值，按右对齐读取，请核对。", rc.rowName(rs), len(sr.slots), len(vals)))
+	rc.warn(fmt.Sprintf("%s：原文只有%d个位置、%d个数值，按右对齐读取，请核对。", rc.rowName(rs), len(sr.slots), len(vals)))
 }
 
 // numberInLabel: a damaged label may start with a number ("71", "1 B分公开"):
@@ -447,7 +469,7 @@ func (rc *recogniser) groupRow(g *rowSpec, sr srcRow) {
 	} else {
 		msg += "；无法拆分，已留空。"
 	}
-	rc.res.Warnings = append(rc.res.Warnings, msg)
+	rc.warn(msg)
 }
 
 func (rc *recogniser) set(id, raw string) {
@@ -456,7 +478,7 @@ func (rc *recogniser) set(id, raw string) {
 	if n, ok := numberOf(t); ok {
 		if c.Kind == app.Money && inYuan(t) {
 			conv := yuanToWan(n)
-			rc.res.Warnings = append(rc.res.Warnings, fmt.Sprintf("%s：原文“%s”以元为单位，已换算为%s万元。", c.Location, t, conv))
+			rc.warn(fmt.Sprintf("%s：原文“%s”以元为单位，已换算为%s万元。", c.Location, t, conv))
 			n = conv
 		}
 		t = n

@@ -213,3 +213,28 @@ func TestAppPDFReadsEmbeddedFirst(t *testing.T) {
 		t.Errorf("encrypted: %q", msg)
 	}
 }
+
+// Large but legal inputs take time in proportion to their size.
+func TestLargeInputsStayFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large inputs skipped in -short mode")
+	}
+	oneLine := strings.Repeat("本年度未收到政府信息公开申请", 100000)                        // 4 MB, no line break
+	manyRows := strings.Repeat("二、主动公开政府信息情况\n规章\t0\t0\t1\n\t\t\t\t\n", 50000) // 50,000 fragments
+	wide := "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量" + strings.Repeat("\t0", 500000)
+	page := "<html><body><p>二、主动公开政府信息情况</p><table>" + strings.Repeat("<tr><td>规章</td><td>0</td><td>0</td><td>1</td></tr>", 50000) + "</table></body></html>"
+	for name, data := range map[string]string{"one-line.txt": oneLine, "rows.txt": manyRows, "wide.txt": wide, "rows.html": page} {
+		start := time.Now()
+		_, err := Import(context.Background(), name, []byte(data), Options{Year: 2021})
+		if err != nil {
+			var ie *Error
+			if !errors.As(err, &ie) {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s (%d MB): %v", name, len(data)>>20, d)
+		}
+		t.Logf("%s: %d KB in %v", name, len(data)>>10, time.Since(start))
+	}
+}
