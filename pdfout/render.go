@@ -3,7 +3,6 @@ package pdfout
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"io"
 	"os"
 	"strconv"
@@ -76,8 +75,8 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 		style = app.StylePublic
 	}
 	if len(opt.Seal) > 0 {
-		if _, err := png.DecodeConfig(bytes.NewReader(opt.Seal)); err != nil {
-			return nil, fmt.Errorf("印章图片不是有效的 PNG 文件：%w", err)
+		if err := CheckSeal(opt.Seal); err != nil { // from the header, before anything decodes it
+			return nil, err
 		}
 	}
 	fs := newSetSource(opt.Fonts)
