@@ -163,3 +163,35 @@ func TestSampleDOCX(t *testing.T) {
 		t.Errorf("s6 %q", res.Report.Text.S6)
 	}
 }
+
+// TestBlankTemplate: the WPS template of the 2021 format has every table and
+// heading but no value; every cell stays empty as printed, none becomes 0.
+func TestBlankTemplate(t *testing.T) {
+	res, err := ImportFile(context.Background(), samplePath(t, "template-2021-blank.docx"), Options{Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != "2021" || res.Recognised != 0 || len(res.Published) != 0 {
+		t.Errorf("format %s, recognised %d, cells %v", res.Format, res.Recognised, res.Published)
+	}
+	blank := 0
+	for _, e := range res.Empty {
+		if e.Reason == ReasonBlank {
+			blank++
+		}
+	}
+	// 表二 and 表三 print their blank cells in labelled rows; 表四's single row has no label.
+	if blank != 154 || len(res.Empty) != 166 {
+		t.Errorf("%d blank of %d empty", blank, len(res.Empty))
+	}
+	var heads []string
+	for _, s := range res.Sections {
+		heads = append(heads, s.Field)
+	}
+	if got := strings.Join(heads, " "); got != "text.preface text.s1 table.s2 table.s3 table.s4 text.s5 text.s6" {
+		t.Errorf("sections %s", got)
+	}
+	if res.Report.Text.S1 != "（文字描述）" {
+		t.Errorf("s1 %q", res.Report.Text.S1)
+	}
+}

@@ -109,7 +109,8 @@ func paragraphs(doc *Doc) []para {
 		if t == "" {
 			continue
 		}
-		if !open {
+		if _, head := headingNumber(t); !open || head {
+			// A section heading never continues the line before it.
 			end()
 			start = i
 		}
