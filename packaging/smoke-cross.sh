@@ -62,5 +62,5 @@ for arch in arm64 loong64; do
 		head -c 4000 "$work/$arch.diff" >&2
 		exit 1
 	}
-	echo "$arch CLI under qemu ($(($(date +%s) - start)) s): $(ls "$work/$arch" | wc -l) outputs identical to amd64"
+	echo "$arch CLI under qemu ($(($(date +%s) - start)) s): $(find "$work/$arch" -type f | wc -l) outputs identical to amd64"
 done
