@@ -21,6 +21,7 @@ type rowSpec struct {
 	children []int    // a group label: the rows it spans, read when a source prints the group as one row
 	grams    map[string]bool
 	ordinal  string
+	into     *rowSpec // a row of another format, read into this row of the format
 }
 
 // rowIndex is every data row of a format, in printing order.

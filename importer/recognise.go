@@ -47,8 +47,11 @@ func Recognise(doc *Doc, opt Options) (*Result, error) {
 	res.Format = f.ID
 	res.Inputs = f.Inputs()
 
-	rc := newRecogniser(indexFormat(f), res)
+	ix := indexFormat(f)
+	ix.addForeign()
+	rc := newRecogniser(ix, res)
 	rc.run(doc)
+	rc.finishForeign()
 	res.Sections = meta.sections
 
 	unit := meta.unit
@@ -111,6 +114,9 @@ type recogniser struct {
 	colAt        map[int]string // grid position → column key, for a non-standard header
 	partialNoted bool
 	rowsSeen     int
+	sums         map[string]app.Decimal // cells summed from rows of another format
+	sumBad       map[string]bool
+	subRows      map[*rowSpec]int
 	lineNo       int // lines of Result.Lines read so far
 	cur          int // the line of the row being read
 }
@@ -290,6 +296,12 @@ func (rc *recogniser) row(sr srcRow, maxVals int, grid []GridCell) {
 		return
 	}
 	rs := rc.ix.rows[best]
+	if rs.into != nil {
+		rc.res.Matched[rc.cur] = rc.rowName(rs.into) + "（相加）"
+		rc.rowsMatched++
+		rc.foreignRow(rs, sr)
+		return
+	}
 	if rs.children != nil {
 		rc.groupRow(rs, sr)
 		return

@@ -201,3 +201,28 @@ func TestColumnsByHeader(t *testing.T) {
 		t.Errorf("permuted columns: %v", res.Published)
 	}
 }
+
+func TestOtherFormatRowsAdded(t *testing.T) {
+	// A 2020 report (2019 format: one （六）其他处理 row) printing the three
+	// rows of the 2021 format: they are added into the one row.
+	res := importPage(t, page("2020", map[string][]string{
+		"三、": {
+			"（五）不予处理|5.要求行政机关确认或重新出具已获取信息|0|0|0|0|0|0|0",
+			"（六）其他处理|1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请|1|0|0|0|0|0|1",
+			"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请|0|2|0|0|0|0|2",
+			"3.其他|1|0|0|0|0|0|1",
+			"（七）总计|2|2|0|0|0|0|4",
+		},
+	}))
+	if res.Format != "2019" {
+		t.Fatalf("format %s", res.Format)
+	}
+	for id, want := range map[string]string{"t3.other.natural": "2", "t3.other.commercial": "2", "t3.other.research": "0", "t3.other.total": "4", "t3.total.total": "4"} {
+		if res.Published[id] != want {
+			t.Errorf("%s = %q, want %s", id, res.Published[id], want)
+		}
+	}
+	if !hasWarning(res, "分为3行") {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+}
