@@ -30,6 +30,11 @@ func writeFileAtomic(path string, data []byte) error {
 		if st.IsDir() {
 			return fmt.Errorf("“%s”是一个文件夹，不是文件：请写出要保存的文件名（文件夹后面加上文件名）", path)
 		}
+		if !st.Mode().IsRegular() {
+			// /dev/null, a pipe: written in place; renaming over it would
+			// replace the device with a file.
+			return writeInPlace(path, data)
+		}
 		mode = st.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
@@ -58,6 +63,21 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("无法替换“%s”：文件可能正被其他程序（如PDF阅读器、WPS）打开，请关闭后重试：%w", path, err)
 	}
 	syncDir(dir)
+	return nil
+}
+
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("无法写入“%s”：%w", path, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("无法写入“%s”：%w", path, err)
+	}
 	return nil
 }
 
