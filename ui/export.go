@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app"
+	"nianbao/internal/atomicfile"
 	"nianbao/pdfout"
 	"nianbao/storage"
 )
@@ -53,7 +53,7 @@ func (m *MainWindow) ExportPDF(path string, draft bool) error {
 		return err
 	}
 	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("无法写入文件“%s”：%v", path, err)
+		return err // one Chinese sentence naming the file
 	}
 	if !draft {
 		err := m.ws.Snapshot(m.id, storage.ReasonExport)
@@ -69,18 +69,9 @@ func (m *MainWindow) ExportPDF(path string, draft bool) error {
 	return nil
 }
 
-// writeFileAtomic replaces path only once the whole file is on disk.
-func writeFileAtomic(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		_ = os.Remove(tmp)
-		return err
-	}
-	return nil
-}
+// writeFileAtomic replaces a file only once the whole new file is on disk
+// (the command line's writer: fsync, symlinks, devices, stale temporaries).
+var writeFileAtomic = atomicfile.Write
 
 // showExportPDF refuses a report with errors (offering a draft) and otherwise
 // asks where to save.

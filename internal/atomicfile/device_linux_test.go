@@ -1,4 +1,4 @@
-package main
+package atomicfile
 
 import (
 	"io"
@@ -26,7 +26,7 @@ func TestWriteAtomicIntoPipe(t *testing.T) {
 		f.Close()
 		got <- b
 	}()
-	if err := writeFileAtomic(fifo, []byte("%PDF-1.7")); err != nil {
+	if err := Write(fifo, []byte("%PDF-1.7")); err != nil {
 		t.Fatal(err)
 	}
 	if b := <-got; string(b) != "%PDF-1.7" {

@@ -1,4 +1,4 @@
-package main
+package atomicfile
 
 import (
 	"os"
@@ -15,7 +15,7 @@ func TestWriteFileAtomicReplacesAndKeepsMode(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(path, []byte("new")); err != nil {
+	if err := Write(path, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(path)
@@ -32,11 +32,11 @@ func TestWriteFileAtomicUnreplaceableTarget(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.pdf")
 	os.WriteFile(path, []byte("old"), 0o644)
-	renameFile = func(from, to string) error {
+	rename = func(from, to string) error {
 		return &os.LinkError{Op: "rename", Old: from, New: to, Err: syscall.EACCES}
 	}
-	defer func() { renameFile = os.Rename }()
-	err := writeFileAtomic(path, []byte("%PDF-1.7"))
+	defer func() { rename = os.Rename }()
+	err := Write(path, []byte("%PDF-1.7"))
 	if err == nil || !strings.Contains(err.Error(), "无法替换“"+path+"”") || !strings.Contains(err.Error(), "请关闭后重试") {
 		t.Fatalf("error = %v, want the Chinese replace message", err)
 	}
@@ -51,7 +51,7 @@ func TestWriteFileAtomicFolderTarget(t *testing.T) {
 	dir := t.TempDir()
 	for _, path := range []string{dir, filepath.Join(dir, "sub")} {
 		os.MkdirAll(filepath.Join(path, "inside"), 0o755)
-		err := writeFileAtomic(path, []byte("x"))
+		err := Write(path, []byte("x"))
 		if err == nil || !strings.Contains(err.Error(), "是一个文件夹") || strings.Contains(err.Error(), "PDF阅读器") {
 			t.Errorf("%s: %v", path, err)
 		}
@@ -69,7 +69,7 @@ func TestWriteFileAtomicCleansStaleTemp(t *testing.T) {
 	os.WriteFile(fresh, []byte("running"), 0o644)
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(stale, old, old)
-	if err := writeFileAtomic(filepath.Join(dir, "out.json"), []byte("{}")); err != nil {
+	if err := Write(filepath.Join(dir, "out.json"), []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
@@ -91,7 +91,7 @@ func TestWriteFileAtomicThroughSymlink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Skipf("no symbolic links: %v", err)
 	}
-	if err := writeFileAtomic(link, []byte("new")); err != nil {
+	if err := Write(link, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	st, err := os.Lstat(link)
@@ -106,7 +106,7 @@ func TestWriteFileAtomicThroughSymlink(t *testing.T) {
 	}
 	dangling := filepath.Join(dir, "dangling.json")
 	os.Symlink(filepath.Join(dir, "nowhere", "x.json"), dangling)
-	if err := writeFileAtomic(dangling, []byte("x")); err == nil || !strings.Contains(err.Error(), "不存在") {
+	if err := Write(dangling, []byte("x")); err == nil || !strings.Contains(err.Error(), "不存在") {
 		t.Errorf("dangling link: %v", err)
 	}
 	assertNoTempLeft(t, dir)
@@ -115,7 +115,7 @@ func TestWriteFileAtomicThroughSymlink(t *testing.T) {
 
 func TestWriteFileAtomicMissingFolder(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "没有的文件夹", "out.pdf")
-	err := writeFileAtomic(path, []byte("x"))
+	err := Write(path, []byte("x"))
 	if err == nil || !strings.Contains(err.Error(), "请检查文件夹是否存在") {
 		t.Fatalf("error = %v, want the folder message", err)
 	}
