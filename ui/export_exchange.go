@@ -28,7 +28,7 @@ func (m *MainWindow) ExportJSON(path string) error {
 		return errors.New(userMessage(err))
 	}
 	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		return fmt.Errorf("无法写入文件“%s”：%v", path, err)
+		return err // one Chinese sentence naming the file
 	}
 	_ = m.ws.SetSetting(settingLastDir, filepath.Dir(path))
 	return nil

@@ -98,7 +98,7 @@ func (m *MainWindow) exportable(draft bool) (*app.Report, error) {
 
 func (m *MainWindow) writeExport(path string, b []byte) error {
 	if err := writeFileAtomic(path, b); err != nil {
-		return fmt.Errorf("无法写入文件“%s”：%v", path, err)
+		return err // one Chinese sentence naming the file
 	}
 	return nil
 }
