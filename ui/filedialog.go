@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"nianbao/app"
 )
@@ -212,8 +215,17 @@ func (c *fileChooser) open(dir string) {
 			files = append(files, e)
 		}
 	}
+	// In pinyin order with numbers by value, as Explorer shows them; the
+	// sort keys are made once, so a folder of 100,000 files sorts quickly.
+	col := collate.New(language.SimplifiedChinese, collate.IgnoreCase, collate.Numeric)
+	var buf collate.Buffer
 	byName := func(s []os.DirEntry) {
-		sort.Slice(s, func(i, j int) bool { return strings.ToLower(s[i].Name()) < strings.ToLower(s[j].Name()) })
+		keys := make(map[string][]byte, len(s))
+		for _, e := range s {
+			keys[e.Name()] = append([]byte(nil), col.KeyFromString(&buf, e.Name())...)
+			buf.Reset()
+		}
+		sort.SliceStable(s, func(i, j int) bool { return bytes.Compare(keys[s[i].Name()], keys[s[j].Name()]) < 0 })
 	}
 	byName(dirs)
 	byName(files)

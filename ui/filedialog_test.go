@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -70,11 +71,11 @@ func listed(c *fileChooser) []string {
 
 func TestChooserListsFoldersThenWantedFiles(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, "乙.pdf", "甲.PDF", "说明.txt", ".隐藏.pdf", "子文件夹/内.pdf")
+	writeFiles(t, dir, "乙.pdf", "甲.PDF", "第10期.pdf", "第9期.pdf", "说明.txt", ".隐藏.pdf", "子文件夹/内.pdf")
 	c := &fileChooser{title: "导出PDF", save: true, exts: []string{".pdf"}, initial: "新.pdf"}
 	chooserIn(t, dir, c)
-	if want := []string{"子文件夹", "乙.pdf", "甲.PDF"}; !reflect.DeepEqual(listed(c), want) {
-		// Go sorts by code point: 乙 U+4E59 before 甲 U+7532.
+	// Pinyin order (dì, jiǎ, yǐ), numbers by value; by code point 乙 U+4E59 would come first.
+	if want := []string{"子文件夹", "第9期.pdf", "第10期.pdf", "甲.PDF", "乙.pdf"}; !reflect.DeepEqual(listed(c), want) {
 		t.Errorf("listed %q, want %q", listed(c), want)
 	}
 	if c.where.Text != "位置："+dir {
@@ -91,8 +92,8 @@ func TestChooserListsFoldersThenWantedFiles(t *testing.T) {
 		}
 		return false
 	})
-	if dated != 2 {
-		t.Errorf("%d files show their modification time, want 2", dated)
+	if dated != 4 {
+		t.Errorf("%d files show their modification time, want 4", dated)
 	}
 	c.list.Select(0)
 	if c.dir != filepath.Join(dir, "子文件夹") || !reflect.DeepEqual(listed(c), []string{"内.pdf"}) {
@@ -250,5 +251,26 @@ func TestChooserPicksAFolder(t *testing.T) {
 	}
 	if c.note.Text != "找不到文件夹“没有”。" {
 		t.Errorf("note %q", c.note.Text)
+	}
+}
+
+func BenchmarkChooserOpensBigFolder(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < 20000; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("报告%05d.pdf", 20000-i)), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	test.NewTempApp(b)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1280, 680))
+	c := &fileChooser{title: "导出PDF", save: true, exts: []string{".pdf"}, win: w, chosen: func(string) {}}
+	c.show(dir)
+	if len(c.entries) != maxListed || c.more != 20000-maxListed || c.entries[0].Name() != "报告00001.pdf" {
+		b.Fatalf("%d listed, %d more, first %s", len(c.entries), c.more, c.entries[0].Name())
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.open(dir)
 	}
 }
