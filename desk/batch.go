@@ -2,9 +2,11 @@ package desk
 
 import (
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"nianbao/app"
 )
@@ -203,9 +205,7 @@ func Verify(year int, roster Roster, files []*Received, check app.CheckOptions) 
 			e.Reason = "上年报告，但本年没有收到该单位的报告"
 		}
 	}
-	for _, u := range units {
-		u.verify(check)
-	}
+	verifyAll(units, check)
 	sort.SliceStable(units[len(roster.Units):], func(a, c int) bool {
 		return units[len(roster.Units)+a].Unit.Name < units[len(roster.Units)+c].Unit.Name
 	})
@@ -229,6 +229,26 @@ func errText(err error) string {
 		return "无法识别"
 	}
 	return err.Error()
+}
+
+// verifyAll checks the units on every core; Check is safe for concurrent use.
+func verifyAll(units []*UnitResult, check app.CheckOptions) {
+	next := make(chan *UnitResult)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range next {
+				u.verify(check)
+			}
+		}()
+	}
+	for _, u := range units {
+		next <- u
+	}
+	close(next)
+	wg.Wait()
 }
 
 // verify checks the unit's current report and sets its status.
