@@ -284,27 +284,56 @@ func (c *fileChooser) isFolder(e os.DirEntry) bool {
 	return e.IsDir() || e.Type()&os.ModeSymlink != 0 && isDir(filepath.Join(c.dir, e.Name()))
 }
 
+// fileRow is a line of the file list. A click selects it; a double click on
+// a file also confirms it, as in Explorer.
+type fileRow struct {
+	widget.BaseWidget
+	c          *fileChooser
+	id         widget.ListItemID
+	icon       *widget.Icon
+	name, when *widget.Label
+}
+
+func (r *fileRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, r.when, r.name))
+}
+
+// Tapped is needed beside DoubleTapped: a click goes to the one object that takes either.
+func (r *fileRow) Tapped(*fyne.PointEvent) { r.c.list.Select(r.id) }
+
+func (r *fileRow) DoubleTapped(*fyne.PointEvent) {
+	if r.id >= len(r.c.entries) {
+		return
+	}
+	folder := r.c.isFolder(r.c.entries[r.id])
+	r.c.list.Select(r.id)
+	if !folder && !r.c.folder {
+		r.c.confirm()
+	}
+}
+
 func (c *fileChooser) newRow() fyne.CanvasObject {
-	name := widget.NewLabel("")
-	name.Truncation = fyne.TextTruncateEllipsis
 	// The template's text sizes the column: list rows are not laid out again.
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), widget.NewLabel("2006-01-02 15:04"), name)
+	r := &fileRow{c: c, icon: widget.NewIcon(theme.FileIcon()), name: widget.NewLabel(""), when: widget.NewLabel("2006-01-02 15:04")}
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
 }
 
 func (c *fileChooser) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	e := c.entries[id]
-	row := o.(*fyne.Container)
-	name, icon, when := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon), row.Objects[2].(*widget.Label)
-	name.SetText(e.Name())
+	r := o.(*fileRow)
+	r.id = id
+	r.name.SetText(e.Name())
 	if c.isFolder(e) {
-		icon.SetResource(theme.FolderIcon())
-		when.SetText("")
+		r.icon.SetResource(theme.FolderIcon())
+		r.when.SetText("")
 		return
 	}
-	icon.SetResource(theme.FileIcon())
-	when.SetText("")
+	r.icon.SetResource(theme.FileIcon())
+	r.when.SetText("")
 	if info, err := e.Info(); err == nil {
-		when.SetText(info.ModTime().Format("2006-01-02 15:04"))
+		r.when.SetText(info.ModTime().Format("2006-01-02 15:04"))
 	}
 }
 

@@ -274,3 +274,29 @@ func BenchmarkChooserOpensBigFolder(b *testing.B) {
 		c.open(dir)
 	}
 }
+
+func TestChooserDoubleClickOpensAFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, "子/a.json", "报告.nianbao.json")
+	c := &fileChooser{title: "导入报告文件", exts: []string{".json"}}
+	chosen := chooserIn(t, dir, c)
+	c.win.Canvas().Capture()
+	var rows []*fileRow
+	walk(c.list, func(o fyne.CanvasObject) bool {
+		if r, ok := o.(*fileRow); ok && r.Visible() && r.name.Text != "" {
+			rows = append(rows, r)
+		}
+		return false
+	})
+	if len(rows) != 2 || rows[1].name.Text != "报告.nianbao.json" {
+		t.Fatalf("%d rows", len(rows))
+	}
+	test.Tap(rows[1])
+	if len(*chosen) != 0 || c.name.Text != "报告.nianbao.json" {
+		t.Errorf("a click: chosen %q, name %q", *chosen, c.name.Text)
+	}
+	test.DoubleTap(rows[1])
+	if want := []string{filepath.Join(dir, "报告.nianbao.json")}; !reflect.DeepEqual(*chosen, want) {
+		t.Errorf("a double click: chosen %q, want %q", *chosen, want)
+	}
+}
