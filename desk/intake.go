@@ -91,7 +91,8 @@ const (
 )
 
 // accepted file name endings; other files in a folder are not looked at.
-var accepted = []string{".nianbao.json", ".json", ".pdf", ".docx", ".html", ".htm", ".xlsx"}
+var accepted = []string{".nianbao.json", ".json", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".xlsx",
+	".doc", ".wps", ".xls", ".et"} // the old Office formats, to say why they cannot be read
 
 func acceptedName(name string) bool {
 	low := strings.ToLower(name)

@@ -170,3 +170,18 @@ func TestResavedPDFComparedThroughTheImporter(t *testing.T) {
 		t.Errorf("re-saved forgery: %+v", f)
 	}
 }
+
+// An old Word file in a folder is listed with the importer's reason.
+func TestOldWordFileIsListed(t *testing.T) {
+	dir := t.TempDir()
+	desktest.WriteFile(t, filepath.Join(dir, "张坞镇.doc"), []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}, desktest.FixedNow)
+	paths, _ := ListInputs([]string{dir})
+	files := Intake(paths, Options{Import: TextImporter(10 * time.Second)})
+	if len(files) != 1 || files[0].Err == nil || !strings.Contains(files[0].Err.Error(), "另存为.docx") {
+		t.Fatalf("files %v", files)
+	}
+	ro, _ := ParseRoster(2021, "张坞镇\n")
+	if u := Verify(2021, ro, files, app.CheckOptions{}).Units[0]; u.Status != StatusUnreadable {
+		t.Errorf("张坞镇 %s", u.Status)
+	}
+}
