@@ -119,3 +119,32 @@ func containsText(o fyne.CanvasObject, s string) bool {
 		return ok && strings.Contains(l.Text, s)
 	})
 }
+
+func TestToolbarImportTakesAnAppPDFThroughTheFileDialog(t *testing.T) {
+	m := newWindow(t, filepath.Join(t.TempDir(), "workspace.db"))
+	m.OpenFiles([]string{seedFile("zhangwu-2021.nianbao.json")})
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "张坞镇人民政府2021年政府信息公开工作年度报告.pdf")
+	if err := m.ExportPDF(pdf, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Workspace().SetSetting(settingLastDir, dir); err != nil {
+		t.Fatal(err)
+	}
+	closeOverlays(m.Window().Canvas())
+	m.showImportJSON()
+	box := m.Window().Canvas().Overlays().Top()
+	if box == nil || findLabel(box, "位置："+dir) == nil {
+		t.Fatal("the import dialog does not start in the last folder")
+	}
+	test.Type(findEntry(box), filepath.Base(pdf))
+	test.Tap(findButton(box, "打开"))
+	ask := m.Window().Canvas().Overlays().Top()
+	if ask == nil || findButton(ask, "替换现有报告") == nil {
+		t.Fatal("no question for the report the workspace holds")
+	}
+	test.Tap(findButton(ask, "替换现有报告"))
+	if lines := m.ReportLines(); len(lines) != 1 || m.Report().Unit.Name != "张坞镇人民政府" {
+		t.Errorf("after replacing: %q, open %q", lines, m.Report().Unit.Name)
+	}
+}
