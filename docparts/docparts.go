@@ -29,6 +29,10 @@ var (
 	reH4 = regexp.MustCompile(`^[（(][0-9]+[）)]`)
 )
 
+// standaloneMax is the longest heading kept with what follows: two lines
+// of 28 字.
+const standaloneMax = 56
+
 // Para is one paragraph. Head is set in the level's font, Rest in 仿宋: a
 // run-in heading holds its first sentence in Head and the text after in Rest.
 type Para struct {
@@ -58,7 +62,9 @@ func Classify(line string) Para {
 	}
 	i := strings.Index(line, "。")
 	if i < 0 || i+len("。") == len(line) {
-		return Para{Level: lv, Head: line, Standalone: i < 0}
+		// 「（二）其他需要通过年度报告予以报告的事项。」 is a heading too; a
+		// "heading" longer than two lines is a paragraph.
+		return Para{Level: lv, Head: line, Standalone: len([]rune(line)) <= standaloneMax}
 	}
 	cut := i + len("。")
 	return Para{Level: lv, Head: line[:cut], Rest: line[cut:]}

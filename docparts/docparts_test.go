@@ -20,8 +20,10 @@ func TestClassify(t *testing.T) {
 		{"（一）高度重视、加强组织领导。我乡将…", Para{Level: H2, Head: "（一）高度重视、加强组织领导。", Rest: "我乡将…"}},
 		{"1.加强平台整合。完成迁移。", Para{Level: H3, Head: "1.加强平台整合。", Rest: "完成迁移。"}},
 		{"（1）专栏", Para{Level: H4, Head: "（1）专栏", Standalone: true}},
-		// a heading that is one sentence ending in 。 is not standalone
-		{"二、无。", Para{Level: H1, Head: "二、无。"}},
+		// a heading that is one sentence ending in 。 stays with what follows,
+		// as 「（二）其他需要通过年度报告予以报告的事项。」 must; a longer one is a paragraph
+		{"二、无。", Para{Level: H1, Head: "二、无。", Standalone: true}},
+		{"（二）" + strings.Repeat("长", 60) + "。", Para{Level: H2, Head: "（二）" + strings.Repeat("长", 60) + "。"}},
 		{"2021年，我县认真贯彻。", Para{Rest: "2021年，我县认真贯彻。"}},
 	} {
 		if got := Classify(c.line); got != c.want {

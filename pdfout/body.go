@@ -5,45 +5,33 @@ import (
 	"strings"
 
 	"nianbao/app"
+	"nianbao/docparts"
 )
 
-// Heading markers of gongwen.md §4.3.
+// The markers 三、 and （三） that row-span labels of a table break after.
 var (
 	reH1 = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
-	// half-width parentheses of web copies are recognised, not rewritten
 	reH2 = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]`)
-	reH3 = regexp.MustCompile(`^[0-9]+[.．、]`)
-	reH4 = regexp.MustCompile(`^[（(][0-9]+[）)]`)
 )
 
-// classify turns one line of narrative text into a paragraph. A line that
-// starts with a heading marker and holds no sentence after its first 。 is a
-// standalone heading; otherwise the part up to the first 。 is a run-in
-// heading set in the level's font.
+// levelRole is the font of each heading level (gongwen.md §3).
+var levelRole = map[int]role{docparts.H1: roleHT, docparts.H2: roleKT, docparts.H3: roleFS, docparts.H4: roleFS}
+
+// classify turns one line of narrative text into a paragraph, as docparts
+// reads it for Word and the web page: a standalone heading, a run-in
+// heading set in its level's font, or body text.
 func classify(line string) *para {
-	ro, ok := roleFS, false
-	switch {
-	case reH1.MatchString(line):
-		ro, ok = roleHT, true
-	case reH2.MatchString(line):
-		ro, ok = roleKT, true
-	case reH3.MatchString(line), reH4.MatchString(line):
-		ro, ok = roleFS, true
-	}
+	dp := docparts.Classify(line)
 	p := &para{indent: 2}
-	if !ok {
+	switch {
+	case dp.Level == docparts.Body:
 		p.spans = []span{{ro: roleFS, text: line}}
-		return p
+	case dp.Rest == "":
+		p.spans = []span{{ro: levelRole[dp.Level], text: dp.Head}}
+		p.heading = dp.Standalone
+	default:
+		p.spans = []span{{ro: levelRole[dp.Level], text: dp.Head}, {ro: roleFS, text: dp.Rest}}
 	}
-	i := strings.Index(line, "。")
-	if i < 0 || i+len("。") == len(line) {
-		// 「（二）其他需要通过年度报告予以报告的事项。」 is a heading too
-		p.spans = []span{{ro: ro, text: line}}
-		p.heading = len([]rune(line)) <= 2*gridChars
-		return p
-	}
-	cut := i + len("。")
-	p.spans = []span{{ro: ro, text: line[:cut]}, {ro: roleFS, text: line[cut:]}}
 	return p
 }
 

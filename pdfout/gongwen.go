@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"nianbao/app"
+	"nianbao/docparts"
 )
 
 // Values of gongwen.md §3, §4.4, §5 and §6.
@@ -79,13 +80,6 @@ func (l *layout) header(r *app.Report) int {
 	return int(math.Ceil((yr-typeTop)/pitch-1e-9)) + 2
 }
 
-// signers splits doc.signer into names at 、，, and spaces.
-func signers(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == ' ' || r == '\u3000'
-	})
-}
-
 // titleLines breaks the title between the unit name and the year part, then
 // inside a part only where it is still too wide (§4.1).
 func (l *layout) titleLines(title, unit string) [][]glyph {
@@ -153,15 +147,6 @@ func (l *layout) title(r *app.Report, n int) {
 		l.line++
 	}
 	l.line++
-}
-
-// cnDate writes 2021-01-09 as 2021年1月9日 (7.3.5.4).
-func cnDate(s string) string {
-	var y, m, d int
-	if _, err := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &d); err != nil || !app.ValidDate(s) {
-		return s
-	}
-	return fmt.Sprintf("%d年%d月%d日", y, m, d)
 }
 
 // closing describes the 署名/成文日期/附注 block.
@@ -256,28 +241,6 @@ func (l *layout) placeClosing(c closing, k int, sealPNG []byte) {
 // middle of the 署名 line, so the two lines sit just below the centre.
 func sealCentre(dx, wd float64, ks int) (x, y float64) {
 	return dx + wd/2, lineTop(ks) + pitch/2
-}
-
-// noteText wraps 附注 in full-width parentheses unless it already is.
-func noteText(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") {
-		return s
-	}
-	return "（" + s + "）"
-}
-
-// ccText is “抄送：” + names + “。”.
-func ccText(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
-	s = strings.TrimPrefix(s, "抄送：")
-	if !strings.HasSuffix(s, "。") {
-		s += "。"
-	}
-	return "抄送：" + s
 }
 
 // banji is the 版记 at the bottom of the last page (§5).
@@ -396,3 +359,11 @@ func (l *layout) pageNumber(w writer, n int) {
 		i = j
 	}
 }
+
+// The document texts Word and the web page print too, from docparts.
+var (
+	signers  = docparts.Signers
+	cnDate   = docparts.CNDate
+	noteText = docparts.Note
+	ccText   = docparts.CC
+)
