@@ -50,6 +50,26 @@ func (v *DeskView) ExportSumReport(path string) error {
 	return v.write(path, func(w io.Writer) error { return app.WriteReport(w, v.agg.Report) })
 }
 
+// OpenSumAsReport keeps the 汇总 as a report of the workspace and opens it
+// in the clerk's window, where the office writes its narrative and prints it.
+func (v *DeskView) OpenSumAsReport(unit string) error {
+	if v.agg == nil || len(v.agg.Included) == 0 {
+		return errNoSum
+	}
+	r := v.agg.Report.Clone()
+	if unit != "" {
+		r.Unit.Name, r.Doc.Signature, r.Doc.Title = unit, unit, ""
+	}
+	id, err := v.m.ws.CreateReport(r)
+	if err != nil {
+		return err
+	}
+	v.Back()
+	v.m.reloadList()
+	v.m.Open(id)
+	return nil
+}
+
 func (v *DeskView) sumName(ext string) string {
 	return safeName(desk.DefaultAggregateUnit+strconv.Itoa(v.year)+"年度报告汇总") + ext
 }
@@ -72,8 +92,18 @@ func (v *DeskView) showExports() {
 			})
 		})
 	}
+	unit := widget.NewEntry()
+	unit.SetPlaceHolder("本单位名称，如：某县人民政府")
+	open := widget.NewButton("作为本单位报告打开（填写文字、打印）", func() {
+		if err := v.OpenSumAsReport(unit.Text); err != nil {
+			v.m.showError("无法打开汇总报告", err)
+			return
+		}
+		d.Hide()
+	})
 	body := container.NewVBox(
 		widget.NewLabel(v.sumLabel.Text),
+		container.NewBorder(nil, nil, nil, open, unit),
 		ask("汇总报告 PDF（三张表和汇总范围）", ".pdf", v.ExportSumPDF),
 		ask("汇总表 Excel（各表、各单位数据、审核发现）", ".xlsx", v.ExportSumXLSX),
 		ask("汇总报告文件（.nianbao.json）", ".json", v.ExportSumReport),

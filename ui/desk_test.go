@@ -129,8 +129,16 @@ func TestDeskSumAndExports(t *testing.T) {
 		t.Error("a letter for a unit without a report")
 	}
 	// the desk reopens from the workspace; the clerk's report is one click away
+	if err := v.OpenSumAsReport("某县人民政府"); err != nil {
+		t.Fatal(err)
+	}
+	if r := m.Report(); r == nil || r.Unit.Name != "某县人民政府" || r.Cells["t3.new.natural"] != "2" || r.Year != 2021 {
+		t.Errorf("the 汇总 opened as a report: %+v", r)
+	}
+	v = m.ShowDesk()
+	v.SetYear(2021)
 	v.Back()
-	if m.Report() == nil || m.Report().Unit.Name != "张坞镇人民政府" {
+	if m.Report() == nil || m.Report().Unit.Name != "某县人民政府" {
 		t.Error("back: the clerk's report is not open")
 	}
 	again := m.ShowDesk()
