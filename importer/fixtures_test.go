@@ -2,7 +2,10 @@ package importer
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/base64"
+	"mime/quotedprintable"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,5 +196,43 @@ func TestBlankTemplate(t *testing.T) {
 	}
 	if res.Report.Text.S1 != "（文字描述）" {
 		t.Errorf("s1 %q", res.Report.Text.S1)
+	}
+}
+
+// TestSampleMHT: the 平潭 page saved «网页，单个文件» (quoted-printable, as IE
+// and WPS write it) and a base64 part in GB2312 named by its MIME header.
+func TestSampleMHT(t *testing.T) {
+	page, err := os.ReadFile(samplePath(t, "pingtan-2024.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qp bytes.Buffer
+	w := quotedprintable.NewWriter(&qp)
+	w.Write(page)
+	w.Close()
+	mht := "From: <Saved by Windows Internet Explorer 11>\r\nSubject: x\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----=_NextPart_000_0000_01DB0000.00000000\"\r\n\r\n" +
+		"This is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000_0000_01DB0000.00000000\r\n" +
+		"Content-Type: text/html;\r\n\tcharset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: http://www.pingtan.gov.cn/x.htm\r\n\r\n" +
+		qp.String() + "\r\n------=_NextPart_000_0000_01DB0000.00000000--\r\n"
+	res, err := Import(context.Background(), "平潭.mht", []byte(mht), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAgainst(t, loadCells(t, "pingtan-2024"), res)
+
+	gb := []byte("<html><body><p>")
+	gb = append(gb, 0xb6, 0xfe, 0xa1, 0xa2, 0xd6, 0xf7, 0xb6, 0xaf, 0xb9, 0xab, 0xbf, 0xaa) // 二、主动公开
+	gb = append(gb, []byte("</p><table><tr><td>")...)
+	gb = append(gb, 0xb9, 0xe6, 0xd5, 0xc2) // 规章
+	gb = append(gb, []byte("</td><td>0</td><td>0</td><td>7</td></tr></table></body></html>")...)
+	single := "MIME-Version: 1.0\r\nContent-Type: text/html; charset=gb2312\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64.StdEncoding.EncodeToString(gb) + "\r\n"
+	res, err = Import(context.Background(), "x.mhtml", []byte(single), Options{Year: 2021})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Published["t2.rule.effective"] != "7" {
+		t.Errorf("cells %v", res.Published)
 	}
 }

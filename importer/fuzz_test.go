@@ -70,6 +70,11 @@ func FuzzReadDOCX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "x.docx", data) })
 }
 
+func FuzzReadMHT(f *testing.F) {
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html; charset=gb2312\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>=B6=FE=A1=A2</p>\r\n--b--\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "x.mht", data) })
+}
+
 func FuzzReadXLSX(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "x.xlsx", data) })

@@ -13,8 +13,12 @@ import (
 // ReadHTML reads a saved web page or a fragment in the charset it declares.
 // The article is the smallest element holding the section headings; site
 // headers, navigation and footers around it are dropped.
-func ReadHTML(data []byte) (*Doc, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "")
+func ReadHTML(data []byte) (*Doc, error) { return readHTML(data, "") }
+
+// readHTML reads a page whose transport may name its charset (a part of a
+// .mht file); the page's own declaration is used otherwise.
+func readHTML(data []byte, contentType string) (*Doc, error) {
+	enc, _, _ := charset.DetermineEncoding(data, contentType)
 	if enc != nil {
 		if out, err := enc.NewDecoder().Bytes(data); err == nil {
 			data = out

@@ -84,7 +84,7 @@ type Found struct {
 type Result struct {
 	Report    *app.Report       // the draft, totals recomputed
 	Published map[string]string // cells as the source prints them, before totals were recomputed
-	Kind      string            // input kind: txt, html, docx, xlsx, pdf, json
+	Kind      string            // input kind: txt, html, mht, docx, xlsx, pdf, json
 	Source    string            // SourceEmbedded or SourceText
 
 	Format       string // "2019" or "2021"
@@ -208,6 +208,8 @@ func readKind(ctx context.Context, kind string, data []byte) (*Doc, error) {
 		return ReadText(data)
 	case "html":
 		return ReadHTML(data)
+	case "mht":
+		return ReadMHT(data)
 	case "docx":
 		return ReadDOCX(data)
 	case "xlsx":
@@ -315,6 +317,8 @@ func kindOf(name string, data []byte) (string, error) {
 		return "json", nil
 	case ext == ".html" || ext == ".htm" || ext == ".xhtml":
 		return "html", nil
+	case ext == ".mht" || ext == ".mhtml":
+		return "mht", nil
 	case ext == ".txt" || ext == "":
 		if looksHTML(data) {
 			return "html", nil
@@ -326,7 +330,7 @@ func kindOf(name string, data []byte) (string, error) {
 	if looksHTML(data) {
 		return "html", nil
 	}
-	return "", refuse(fmt.Sprintf("不支持“%s”类型的文件；请导入.txt、.html、.docx、.xlsx、.pdf或.nianbao.json文件。", ext), nil)
+	return "", refuse(fmt.Sprintf("不支持“%s”类型的文件；请导入.txt、.html、.mht、.docx、.xlsx、.pdf或.nianbao.json文件。", ext), nil)
 }
 
 func looksHTML(data []byte) bool {

@@ -21,7 +21,7 @@ import (
 )
 
 // importExts are the published forms the importer reads.
-var importExts = []string{".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf", ".json"}
+var importExts = []string{".txt", ".html", ".htm", ".mht", ".mhtml", ".docx", ".xlsx", ".pdf", ".json"}
 
 // ShowImportPublished is «从已发布的报告导入…»: choose a file, read it, and
 // review what was recognised before a draft is made of it.

@@ -18,7 +18,7 @@ import (
 func init() {
 	register(&command{
 		name:    "import",
-		summary: "从已发布的报告（txt/html/docx/xlsx/pdf）导入为报告文件 / read a published report into a report file",
+		summary: "从已发布的报告（txt/html/mht/docx/xlsx/pdf）导入为报告文件 / read a published report into a report file",
 		run:     runImport,
 	})
 }
@@ -34,7 +34,7 @@ func runImport(e *env, args []string) int {
 	asJSON := fl.Bool("json", false, "以JSON输出识别摘要 / print the summary as one JSON object")
 	fl.Usage = func() {
 		fmt.Fprint(e.stderr, "用法 usage: nianbao-cli import [-o OUT.nianbao.json] [-f] [--year Y] [--unit NAME] [--level L] [--json] INPUT\n"+
-			"INPUT: .txt .html/.htm .docx .xlsx .pdf .nianbao.json\n")
+			"INPUT: .txt .html/.htm .mht .docx .xlsx .pdf .nianbao.json\n")
 		fl.PrintDefaults()
 	}
 	files, code, ok := parseAnywhere(fl, args)
