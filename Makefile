@@ -68,6 +68,7 @@ fuzz: setup
 	go test -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzReadHTML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzReadDOCX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
+	go test -run '^$$' -fuzz '^FuzzReadMHT$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzRecognise$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
 	go test -run '^$$' -fuzz '^FuzzPDFLayout$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
