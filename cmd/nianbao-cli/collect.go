@@ -116,21 +116,23 @@ func runCollect(e *env, args []string) int {
 
 func printCollect(w io.Writer, b *desk.Batch, ag *desk.Aggregate) {
 	for _, u := range b.Units {
-		line := fmt.Sprintf("%s\t%s", u.Status.Label(), u.Unit.Name)
+		// names, paths and reasons come from received files: escaped, so a
+		// control character cannot fake a line or recolour the terminal
+		line := fmt.Sprintf("%s\t%s", u.Status.Label(), app.Escape(u.Unit.Name))
 		if !u.InRoster {
 			line += "（名单外）"
 		}
 		switch {
 		case u.Current != nil:
-			line += fmt.Sprintf("\t%d个错误，%d个警告\t%s（%s）", u.Errors, u.Warnings, u.Current.Path, u.Current.Source.Label(u.Current.Path))
+			line += fmt.Sprintf("\t%d个错误，%d个警告\t%s（%s）", u.Errors, u.Warnings, app.Escape(u.Current.Path), u.Current.Source.Label(u.Current.Path))
 			for _, f := range u.Findings {
 				if f.Rule == desk.RuleTextMismatch || f.Rule == desk.RuleAttachment {
-					line += "\t" + f.Message
+					line += "\t" + app.Escape(f.Message)
 					break
 				}
 			}
 		case u.Reason != "":
-			line += "\t" + u.Reason
+			line += "\t" + app.Escape(u.Reason)
 		}
 		fmt.Fprintln(w, line)
 	}
@@ -138,7 +140,7 @@ func printCollect(w io.Writer, b *desk.Batch, ag *desk.Aggregate) {
 	for _, f := range b.Files {
 		if f.Status == desk.FileUnreadable {
 			unreadable++
-			fmt.Fprintf(w, "无法识别\t%s\t%s\n", f.Path, f.Reason)
+			fmt.Fprintf(w, "无法识别\t%s\t%s\n", app.Escape(f.Path), app.Escape(f.Reason))
 		}
 	}
 	n := b.Counts()
