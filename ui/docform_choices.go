@@ -54,7 +54,7 @@ func levelSelect(level string, changed func(level string)) (*widget.Select, fyne
 	help := widget.NewLabel("")
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
-	sel := widget.NewSelect(levelChoiceNames(), nil)
+	sel := newSelect(levelChoiceNames(), nil)
 	sel.OnChanged = func(s string) {
 		_, h := choiceOfLevel(levelOfChoice(s))
 		help.SetText(h)

@@ -85,7 +85,7 @@ func (d *docForm) fontChoice(role fonts.Role, cands []fonts.Candidate, changed f
 			selected = name
 		}
 	}
-	sel := widget.NewSelect(names, nil)
+	sel := newSelect(names, nil)
 	sel.SetSelected(selected)
 	sel.OnChanged = func(s string) {
 		if err := d.m.ws.SetSetting(fontSetting(role), keys[s]); err != nil {
