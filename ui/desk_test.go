@@ -147,3 +147,30 @@ func TestDeskSumAndExports(t *testing.T) {
 		t.Errorf("reopened desk: %d rows, want 8", got)
 	}
 }
+
+// Next year starts from this year's roster; nobody has reported yet.
+func TestDeskCarriesTheRosterOver(t *testing.T) {
+	_, v, _ := deskWithScenario(t)
+	v.SetYear(2022)
+	if len(v.StatusLines()) != 0 {
+		t.Fatalf("2022 before the carry-over: %v", v.StatusLines())
+	}
+	if err := v.CarryOverRoster(); err != nil {
+		t.Fatal(err)
+	}
+	lines := v.StatusLines()
+	if len(lines) != 7 || !strings.HasPrefix(lines[0], "张坞镇\t未报送") || !strings.HasPrefix(lines[6], "北关镇\t未报送") {
+		t.Errorf("2022 roster %q", lines)
+	}
+	if err := v.CarryOverRoster(); err != nil {
+		t.Errorf("carrying over twice: %v", err)
+	}
+	v.SetYear(2023)
+	if err := v.CarryOverRoster(); err != nil {
+		t.Errorf("from 2022: %v", err)
+	}
+	v.SetYear(2019)
+	if err := v.CarryOverRoster(); err == nil {
+		t.Error("carried over from 2018, which has no roster")
+	}
+}
