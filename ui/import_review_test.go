@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -61,5 +63,39 @@ func TestImportReviewThenConfirm(t *testing.T) {
 	r := m.Report()
 	if r == nil || r.Unit.Name != "新绛县人民政府" || r.Cells["t3.new.natural"] != "2" || r.Cells["t3.new.othorg"] != "" || r.Cells["t4.suitafter.total"] != "1" {
 		t.Fatalf("opened report %+v", r)
+	}
+}
+
+// The file is read in the background behind a progress dialog; the review
+// follows without blocking the window.
+func TestImportReadsInTheBackground(t *testing.T) {
+	m := newWindow(t, filepath.Join(t.TempDir(), "workspace.db"))
+	closeOverlays(m.Window().Canvas())
+	seed := filepath.Join("..", "..", "shared", "seeds", "001_0c686d7f689649a3.txt")
+	if _, err := os.Stat(seed); err != nil {
+		t.Skipf("seed not available: %v", err)
+	}
+	m.readPublished(seed, true)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var found bool
+		for _, o := range m.Window().Canvas().Overlays().List() {
+			walk(o, func(o fyne.CanvasObject) bool {
+				if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "核对上年报告") {
+					found = true
+				}
+				if l, ok := o.(*widget.Entry); ok && l.Text == "南召县石门乡人民政府" {
+					found = true
+				}
+				return found
+			})
+		}
+		if found {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no review after 20 s")
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
