@@ -33,6 +33,13 @@ for p in "$exe" "$home/.local/bin/nianbao-cli"; do
 	file -bL "$p" | grep -q "$machine" || { echo "$p is not built for $machine: $(file -bL "$p")" >&2; exit 1; }
 done
 "$home/.local/bin/nianbao-cli" help >/dev/null
+# The README names the oldest glibc the app starts on; a newer build system
+# would raise it silently.
+glibc_floor=2.34
+needs=$(readelf -V "$exe" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n1)
+[ -n "$needs" ] && [ "$(printf '%s\n' "$needs" "$glibc_floor" | sort -V | tail -n1)" = "$glibc_floor" ] ||
+	{ echo "the app needs glibc ${needs:-(unreadable)}, not the $glibc_floor the README promises" >&2; exit 1; }
+echo "the $machine app needs glibc $needs"
 
 # Mesa's software renderer under qemu is many times slower than on the host.
 limit=120
