@@ -22,6 +22,7 @@ func (m *MainWindow) layout() fyne.CanvasObject {
 		m.officeButton(),
 		widget.NewButton("导出JSON", m.showExportJSON),
 		widget.NewButton("导入JSON", m.showImportJSON),
+		widget.NewButton("从已发布的报告导入…", m.ShowImportPublished),
 		widget.NewButton("历史版本", m.showRevisions),
 		widget.NewButton("备份与恢复", m.showBackups),
 		widget.NewButton("删除报告", m.showDeleteReport),
