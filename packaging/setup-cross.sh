@@ -47,4 +47,4 @@ for arch in aarch64 loongarch64; do
 	echo "registering qemu-$arch with binfmt_misc"
 	cat "/usr/lib/binfmt.d/qemu-$arch.conf" >"$binfmt/register"
 done
-[ "$(cat "$binfmt/status")" = enabled ] || echo enabled >"$binfmt/status"
+[ "$(cat "$binfmt/status")" = enabled ] || echo 1 >"$binfmt/status"
