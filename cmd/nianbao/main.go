@@ -8,7 +8,6 @@ import (
 	"flag"
 	"log"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -24,7 +23,7 @@ func main() {
 	shot := flag.String("screenshot", "", "render the main window to this PNG file after start-up and exit")
 	wsPath := flag.String("workspace", "", "workspace file (default: the per-user workspace)")
 	flag.Parse()
-	files := absolute(flag.Args())
+	files := instance.AbsPaths(flag.Args())
 
 	path := *wsPath
 	if path == "" {
@@ -43,7 +42,7 @@ func main() {
 	defer logFile.Close()
 
 	ws, err := storage.Open(path)
-	if errors.Is(err, storage.ErrLocked) && handOver(socket, files) {
+	if errors.Is(err, storage.ErrLocked) && instance.SendPatiently(socket, files) {
 		return
 	}
 	if err != nil {
@@ -80,28 +79,4 @@ func main() {
 	if err := m.Workspace().Close(); err != nil {
 		log.Printf("close workspace: %v", err)
 	}
-}
-
-// handOver retries while the other window may still be starting (two files
-// double-clicked at once); false means it does not answer.
-func handOver(socket string, files []string) bool {
-	for i := 0; i < 10; i++ {
-		if err := instance.Send(socket, files); err == nil {
-			return true
-		} else if i == 9 {
-			log.Printf("hand-over: %v", err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-	return false
-}
-
-func absolute(args []string) []string {
-	var out []string
-	for _, a := range args {
-		if p, err := filepath.Abs(a); err == nil {
-			out = append(out, p)
-		}
-	}
-	return out
 }

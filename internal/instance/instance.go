@@ -143,3 +143,32 @@ func Send(path string, files []string) error {
 	}
 	return nil
 }
+
+// SendPatiently retries Send for about two seconds while the other window
+// may still be starting (two files double-clicked at once); false means it
+// does not answer.
+func SendPatiently(path string, files []string) bool {
+	for i := 0; i < 10; i++ {
+		err := Send(path, files)
+		if err == nil {
+			return true
+		}
+		if i == 9 {
+			log.Printf("hand-over: %v", err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	return false
+}
+
+// AbsPaths makes file arguments absolute: the running window that receives
+// them has another working folder.
+func AbsPaths(args []string) []string {
+	var out []string
+	for _, a := range args {
+		if p, err := filepath.Abs(a); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
