@@ -39,6 +39,8 @@ type DeskView struct {
 	detail      [4]*widget.Label // heading, file, received, history or reason
 	detailText  string
 	cells       *widget.Label
+	unitTabs    *container.AppTabs      // 审核发现, 报告数据, then the unit's tables
+	tables      map[string]*TableEditor // the unit's tables as the clerk's window shows them, read-only
 	checks      *CheckPanel
 	sumLabel    *widget.Label
 	content     fyne.CanvasObject
@@ -92,6 +94,7 @@ func (v *DeskView) build() {
 	v.cells = widget.NewLabel("")
 	v.cells.Wrapping = fyne.TextWrapWord
 	v.checks = NewCheckPanel()
+	v.checks.OnSelect(v.showFinding)
 	v.sumLabel = widget.NewLabel("")
 	v.sumLabel.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTable(v.tableSize, v.newCell, v.updateCell)
@@ -123,6 +126,7 @@ func (v *DeskView) build() {
 		container.NewTabItem("审核发现", v.checks),
 		container.NewTabItem("报告数据", container.NewVScroll(v.cells)),
 	)
+	v.unitTabs = unit
 	right := container.NewBorder(container.NewVBox(v.detail[0], v.detail[1], v.detail[2], v.detail[3]), nil, nil, nil, unit)
 	split := container.NewHSplit(container.NewBorder(filters, v.sumLabel, nil, nil, v.table), right)
 	split.Offset = 0.6

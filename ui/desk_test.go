@@ -10,6 +10,7 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"github.com/xuri/excelize/v2"
 
+	"nianbao/app"
 	"nianbao/desk"
 	"nianbao/desk/desktest"
 )
@@ -70,6 +71,25 @@ func TestDeskUnitViewShowsTheFindings(t *testing.T) {
 	}
 	if !strings.Contains(v.cells.Text, "表三 本年新收行 自然人列：8") {
 		t.Error("the report's cells are not listed")
+	}
+	// The tables as the clerk's window shows them, read-only, the cell of
+	// the text-vs-data finding outlined.
+	ed := v.tables["t3"]
+	if ed == nil {
+		t.Fatal("no 表三 in the unit view")
+	}
+	if got, _ := ed.Value("t3.new.natural"); got != "8" {
+		t.Errorf("表三 本年新收 自然人 shows %q", got)
+	}
+	if !ed.entries["t3.new.natural"].Disabled() {
+		t.Error("the unit's table can be edited")
+	}
+	if ed.Outline("t3.new.natural") == "" {
+		t.Error("the cell of the finding is not outlined")
+	}
+	v.showFinding(app.Finding{Rule: "DESK-TEXT", Anchor: "t3.new.natural"})
+	if v.unitTabs.Selected().Text != "表三" {
+		t.Errorf("a click on a finding shows tab %q", v.unitTabs.Selected().Text)
 	}
 	v.SelectRow(0)
 	if !strings.Contains(v.UnitText(), "此前收到：") {

@@ -5,7 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"fyne.io/fyne/v2/container"
+
 	"nianbao/app"
+	"nianbao/draft"
 )
 
 // SelectRow shows the unit of a table row.
@@ -50,6 +53,29 @@ func (v *DeskView) showUnit() {
 	v.setDetail(text)
 	v.checks.SetResult(app.Result{Findings: u.Findings, Skipped: u.Skipped}, rc.Report.Explanations)
 	v.cells.SetText(cellListing(rc.Report))
+	v.showTables(rc.Report, u.Findings)
+}
+
+// showTables shows the unit's tables with the clerk's table editor,
+// read-only, every cell of a finding outlined.
+func (v *DeskView) showTables(r *app.Report, fs []app.Finding) {
+	if v.unitTabs == nil {
+		return
+	}
+	items := v.unitTabs.Items[:2] // 审核发现, 报告数据
+	v.tables = map[string]*TableEditor{}
+	if f := r.FormatDef(); f != nil {
+		d := draft.New(nil, 0, r.Clone(), nil, app.CheckOptions{Core: true}) // memory only: nothing is saved
+		for _, t := range f.Tables {
+			ed := NewTableEditor(f, t)
+			ed.SetDraft(d)
+			ed.SetReadOnly(true)
+			ed.SetFindings(fs)
+			v.tables[t.Key] = ed
+			items = append(items, container.NewTabItem(t.Name, ed))
+		}
+	}
+	v.unitTabs.SetItems(items)
 }
 
 // setDetail shows the unit view's heading on four fixed lines, each cut
@@ -92,4 +118,19 @@ func (v *DeskView) UnitText() string {
 		}
 	}
 	return s
+}
+
+// showFinding shows the table of a finding with its cell, as a click on a
+// finding does in the clerk's window.
+func (v *DeskView) showFinding(f app.Finding) {
+	ed := v.tables[tableKey(f.Anchor)]
+	if ed == nil {
+		return
+	}
+	for _, it := range v.unitTabs.Items {
+		if it.Content == ed {
+			v.unitTabs.Select(it)
+		}
+	}
+	ed.FocusCell(nil, f.Anchor)
 }

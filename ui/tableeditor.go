@@ -153,6 +153,18 @@ func (e *TableEditor) SetDraft(d *draft.Draft) {
 	e.Sync()
 }
 
+// SetReadOnly shows the values without letting them be changed (the
+// superior office's view of a unit's report).
+func (e *TableEditor) SetReadOnly(ro bool) {
+	for _, ne := range e.entries {
+		if ro {
+			ne.Disable()
+		} else {
+			ne.Enable()
+		}
+	}
+}
+
 // report is the report shown: the owner's, read only.
 func (e *TableEditor) report() *app.Report {
 	if e.d == nil {
