@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,18 +14,8 @@ import (
 	"nianbao/internal/officetest"
 )
 
-func loadReport(t testing.TB, rel string) *app.Report {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(officetest.Root(), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := app.ParseReport(b)
-	if err != nil {
-		t.Fatalf("%s: %v", rel, err)
-	}
-	return r
-}
+// loadReport is officetest.LoadReport, shared by the exporters' tests.
+var loadReport = officetest.LoadReport
 
 // schemaOrder lists the children of the elements Word checks strictly, in
 // the order of ECMA-376 Part 1 (CT_RPr, CT_PPrBase, CT_TcPr, CT_TblPr,

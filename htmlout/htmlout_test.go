@@ -1,7 +1,6 @@
 package htmlout
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,18 +13,8 @@ import (
 	"nianbao/internal/officetest"
 )
 
-func loadReport(t testing.TB, rel string) *app.Report {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(officetest.Root(), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := app.ParseReport(b)
-	if err != nil {
-		t.Fatalf("%s: %v", rel, err)
-	}
-	return r
-}
+// loadReport is officetest.LoadReport, shared by the exporters' tests.
+var loadReport = officetest.LoadReport
 
 func text(n *html.Node) string {
 	var b strings.Builder

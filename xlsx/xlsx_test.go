@@ -17,18 +17,8 @@ import (
 	"nianbao/internal/officetest"
 )
 
-func loadReport(t testing.TB, rel string) *app.Report {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(officetest.Root(), rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := app.ParseReport(b)
-	if err != nil {
-		t.Fatalf("%s: %v", rel, err)
-	}
-	return r
-}
+// loadReport is officetest.LoadReport, shared by the exporters' tests.
+var loadReport = officetest.LoadReport
 
 func open(t *testing.T, b []byte) *excelize.File {
 	t.Helper()

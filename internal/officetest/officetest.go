@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"testing"
+
+	"nianbao/app"
 )
 
 // Reports are the report files every export is tested with: the seeds and
@@ -113,4 +115,19 @@ func DiffCells(want, got map[string]string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// LoadReport reads a report file given relative to the module root with the
+// strict reader.
+func LoadReport(t testing.TB, rel string) *app.Report {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(Root(), rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := app.ParseReport(b)
+	if err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	return r
 }
