@@ -106,11 +106,12 @@ func refusedMessage(r rune) string {
 // narrative is the editor of one text section with its character count
 // and the marks of the words LINT-SPAM flags in it.
 type narrative struct {
-	path    string
-	entry   *textEntry
-	count   *widget.Label
-	marks   *widget.RichText // every flagged occurrence with its context
-	setting bool             // true while the owner's value is shown
+	path     string
+	entry    *textEntry
+	count    *widget.Label
+	marks    *widget.RichText  // every flagged occurrence with its context
+	marksBox *container.Scroll // the marks, a few lines high, hidden when none
+	setting  bool              // true while the owner's value is shown
 }
 
 // fieldName is the Chinese name of a field, from its declaration in app.
@@ -122,6 +123,10 @@ func fieldName(path string) string {
 func (m *MainWindow) newNarrative(path string, rows int) *narrative {
 	n := &narrative{path: path, count: widget.NewLabel(""), marks: widget.NewRichText()}
 	n.marks.Wrapping = fyne.TextWrapWord
+	// a long list scrolls instead of growing the window past the screen
+	n.marksBox = container.NewVScroll(n.marks)
+	n.marksBox.SetMinSize(fyne.NewSize(0, 72)) // three lines
+	n.marksBox.Hide()
 	n.entry = newTextEntry(true, func(r rune) { m.say(refusedMessage(r)) })
 	n.entry.SetMinRowsVisible(rows)
 	n.entry.SetText(*m.report().TextField(path))
@@ -170,26 +175,27 @@ func (n *narrative) mark(d *draft.Draft) {
 		if len(n.marks.Segments) > 0 {
 			n.marks.Segments = nil
 			n.marks.Refresh()
+			n.marksBox.Hide()
 		}
 		return
 	}
 	bad := widget.RichTextStyleStrong
 	bad.ColorName = "error"
+	// A segment in a paragraph style ends its line: one occurrence a line.
 	segs := []widget.RichTextSegment{&widget.TextSegment{
 		Text:  fmt.Sprintf("本节有%d处异常词（垃圾文字），请删除；确属正常用语的，可在右侧校验结果中加入允许词：", len(spans)),
-		Style: widget.RichTextStyleInline,
+		Style: widget.RichTextStyleParagraph,
 	}}
 	for i, sp := range spans {
 		a, b := max(0, sp.Start-markContext), min(len(text), sp.End+markContext)
-		para := &widget.ParagraphSegment{Texts: []widget.RichTextSegment{
+		segs = append(segs,
 			&widget.TextSegment{Text: fmt.Sprintf("%d. …%s", i+1, clean(text[a:sp.Start])), Style: widget.RichTextStyleInline},
 			&widget.TextSegment{Text: string(text[sp.Start:sp.End]), Style: bad},
-			&widget.TextSegment{Text: clean(text[sp.End:b]) + "…", Style: widget.RichTextStyleInline},
-		}}
-		segs = append(segs, para)
+			&widget.TextSegment{Text: clean(text[sp.End:b]) + "…", Style: widget.RichTextStyleParagraph})
 	}
 	n.marks.Segments = segs
 	n.marks.Refresh()
+	n.marksBox.Show()
 }
 
 // clean shows line breaks of a context as spaces.
@@ -202,14 +208,16 @@ func (m *MainWindow) Marks(path string) []string {
 		return nil
 	}
 	var out []string
-	for _, seg := range n.marks.Segments {
-		if p, ok := seg.(*widget.ParagraphSegment); ok {
-			var b strings.Builder
-			for _, t := range p.Texts {
-				b.WriteString(t.Textual())
-			}
+	var b strings.Builder
+	for i, seg := range n.marks.Segments {
+		b.WriteString(seg.Textual())
+		if seg.Inline() {
+			continue
+		}
+		if i > 0 { // the first line is the heading
 			out = append(out, b.String())
 		}
+		b.Reset()
 	}
 	return out
 }
@@ -272,13 +280,13 @@ func (m *MainWindow) textPage(path string, rows int) fyne.CanvasObject {
 	note := widget.NewLabel(hint)
 	note.Wrapping = fyne.TextWrapWord
 	note.Importance = widget.LowImportance
-	return container.NewBorder(container.NewVBox(n.header(tools...), note), n.marks, nil, nil, n.entry)
+	return container.NewBorder(container.NewVBox(n.header(tools...), note), n.marksBox, nil, nil, n.entry)
 }
 
 // sectionOne is the page with the preface and section 一.
 func (m *MainWindow) sectionOne() fyne.CanvasObject {
 	pre := m.newNarrative("text.preface", 4)
-	s1 := m.newNarrative("text.s1", 12)
+	s1 := m.newNarrative("text.s1", 8)
 	heads := widget.NewButton("插入五个小标题", func() {
 		missing := missingSubHeads(s1.entry.Text)
 		if len(missing) == 0 {
@@ -297,8 +305,8 @@ func (m *MainWindow) sectionOne() fyne.CanvasObject {
 	regen := widget.NewButton("重新生成前言", func() {
 		pre.entry.SetText(app.Preface(m.report().FormatDef(), m.report().Year))
 	})
-	top := container.NewBorder(pre.header(regen, m.punctButton(pre)), pre.marks, nil, nil, pre.entry)
-	body := container.NewBorder(s1.header(heads, m.dataButton(s1), m.punctButton(s1)), s1.marks, nil, nil, s1.entry)
+	top := container.NewBorder(pre.header(regen, m.punctButton(pre)), pre.marksBox, nil, nil, pre.entry)
+	body := container.NewBorder(s1.header(heads, m.dataButton(s1), m.punctButton(s1)), s1.marksBox, nil, nil, s1.entry)
 	split := container.NewVSplit(top, body)
 	split.Offset = 0.25
 	return split
