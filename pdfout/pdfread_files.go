@@ -61,9 +61,10 @@ func (c *specs) add(spec any, key string) {
 	c.found = append(c.found, fs)
 }
 
-// nameTree walks a name tree iteratively, visiting each node once.
-func (c *specs) nameTree(root any) error {
-	v := c.v
+// walkTree visits every dictionary of a /Kids tree (a name tree, the
+// page tree) once, depth-first in order, iteratively, until visit returns
+// false; a loop or a shared node is visited once.
+func (v *view) walkTree(root any, visit func(d pdfDict) (more bool, err error)) error {
 	seen := map[int]bool{}
 	stack := []any{root}
 	for len(stack) > 0 {
@@ -82,12 +83,12 @@ func (c *specs) nameTree(root any) error {
 		if d == nil {
 			continue
 		}
-		names := v.arr(d["Names"])
-		for i := 0; i+1 < len(names); i += 2 {
-			if err := v.r.tick(); err != nil {
-				return err
-			}
-			c.add(names[i+1], v.text(names[i]))
+		more, err := visit(d)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
 		}
 		kids := v.arr(d["Kids"])
 		for i := len(kids) - 1; i >= 0; i-- { // in order when popped
@@ -97,44 +98,39 @@ func (c *specs) nameTree(root any) error {
 	return v.r.fatal
 }
 
+// nameTree collects the report's specifications from a name tree.
+func (c *specs) nameTree(root any) error {
+	v := c.v
+	return v.walkTree(root, func(d pdfDict) (bool, error) {
+		names := v.arr(d["Names"])
+		for i := 0; i+1 < len(names); i += 2 {
+			if err := v.r.tick(); err != nil {
+				return false, err
+			}
+			c.add(names[i+1], v.text(names[i]))
+		}
+		return true, nil
+	})
+}
+
 // pages looks through the file attachment annotations of the first
-// maxPages pages, visiting each node of the page tree once.
+// maxPages pages.
 func (c *specs) pages(root any) error {
 	v := c.v
-	seen := map[int]bool{}
-	stack := []any{root}
-	for n := 0; len(stack) > 0 && n < maxPages; {
-		if err := v.r.tick(); err != nil {
-			return err
-		}
-		node := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if ref, ok := node.(pdfRef); ok {
-			if seen[ref.num] {
-				continue
-			}
-			seen[ref.num] = true
-		}
-		d := v.dict(node)
-		if d == nil {
-			continue
-		}
-		if kids, ok := d["Kids"]; ok {
-			k := v.arr(kids)
-			for i := len(k) - 1; i >= 0; i-- {
-				stack = append(stack, k[i])
-			}
-			continue
+	n := 0
+	return v.walkTree(root, func(d pdfDict) (bool, error) {
+		if _, ok := d["Kids"]; ok {
+			return true, nil // an inner node of the page tree
 		}
 		n++
 		for _, a := range v.arr(d["Annots"]) {
 			if err := v.r.tick(); err != nil {
-				return err
+				return false, err
 			}
 			if ad := v.dict(a); ad["Subtype"] == pdfName("FileAttachment") {
 				c.add(ad["FS"], "")
 			}
 		}
-	}
-	return v.r.fatal
+		return n < maxPages, nil
+	})
 }
