@@ -56,24 +56,30 @@ bench: setup
 # The readers of outside files, fuzzed one at a time (each uses every core).
 FUZZTIME ?= 5m
 FUZZMINIMIZETIME ?= 10s
+# package:target, one run each
+FUZZ_TARGETS := \
+	pdfout:FuzzExtractReport \
+	pdfout:FuzzPrintedCells \
+	desk:FuzzParseRoster \
+	app:FuzzParseReport \
+	app:FuzzParseValue \
+	app:FuzzFixPunct \
+	app:FuzzSpamSpans \
+	internal/instance:FuzzReadMessage \
+	importer:FuzzReadText \
+	importer:FuzzReadHTML \
+	importer:FuzzReadDOCX \
+	importer:FuzzReadMHT \
+	importer:FuzzReadXLSX \
+	importer:FuzzRecognise \
+	importer:FuzzPDFLayout \
+	docx:FuzzDocxText \
+	htmlout:FuzzHTMLText
 fuzz: setup
-	go test -run '^$$' -fuzz '^FuzzExtractReport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./pdfout/
-	go test -run '^$$' -fuzz '^FuzzPrintedCells$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./pdfout/
-	go test -run '^$$' -fuzz '^FuzzParseRoster$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./desk/
-	go test -run '^$$' -fuzz '^FuzzParseReport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
-	go test -run '^$$' -fuzz '^FuzzParseValue$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
-	go test -run '^$$' -fuzz '^FuzzFixPunct$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
-	go test -run '^$$' -fuzz '^FuzzSpamSpans$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./app/
-	go test -run '^$$' -fuzz '^FuzzReadMessage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./internal/instance/
-	go test -run '^$$' -fuzz '^FuzzReadText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
-	go test -run '^$$' -fuzz '^FuzzReadHTML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
-	go test -run '^$$' -fuzz '^FuzzReadDOCX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
-	go test -run '^$$' -fuzz '^FuzzReadMHT$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
-	go test -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
-	go test -run '^$$' -fuzz '^FuzzRecognise$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
-	go test -run '^$$' -fuzz '^FuzzPDFLayout$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./importer/
-	go test -run '^$$' -fuzz '^FuzzDocxText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./docx/
-	go test -run '^$$' -fuzz '^FuzzHTMLText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./htmlout/
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "== $${t#*:} ($${t%%:*})"; \
+		go test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./$${t%%:*}/; \
+	done
 
 $(GOBIN)/fyne:
 	go install $(FYNE_CMD)
