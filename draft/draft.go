@@ -94,19 +94,9 @@ func (d *Draft) Result() app.Result { return d.res }
 // Options are the check options every run uses.
 func (d *Draft) Options() app.CheckOptions { return d.opt }
 
-// Value is the parsed value of a cell.
-func (d *Draft) Value(cellID string) app.Value { return d.rep.Value(cellID) }
-
 // SetAllow replaces the allow-list of LINT-SPAM words and re-checks.
 func (d *Draft) SetAllow(words []string) Change {
 	d.opt.Allow = append([]string(nil), words...)
-	d.recheck()
-	return Change{Result: d.res}
-}
-
-// SetPrev replaces the previous-year report and re-checks.
-func (d *Draft) SetPrev(prev *app.Report) Change {
-	d.prev, d.opt.Prev = prev, prev
 	d.recheck()
 	return Change{Result: d.res}
 }

@@ -36,10 +36,6 @@ func cellsKey(cells map[string]string) string {
 	return strings.Join(ids, ",")
 }
 
-// CanUndo and CanRedo report whether there is a step to take back or again.
-func (d *Draft) CanUndo() bool { return len(d.undo) > 0 }
-func (d *Draft) CanRedo() bool { return len(d.redo) > 0 }
-
 // Undo takes back the last step; ok is false when there is none.
 func (d *Draft) Undo() (ch Change, ok bool) {
 	if len(d.undo) == 0 {

@@ -86,6 +86,9 @@ func (e *numEntry) TypedShortcut(s fyne.Shortcut) {
 	case *fyne.ShortcutUndo:
 		e.ed.Undo()
 		return
+	case *fyne.ShortcutRedo:
+		e.ed.Redo()
+		return
 	}
 	e.Entry.TypedShortcut(s)
 }

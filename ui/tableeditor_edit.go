@@ -177,6 +177,22 @@ func (e *TableEditor) Undo() bool {
 	return true
 }
 
+// Redo applies again the step Undo took back (Ctrl+Y / Ctrl+Shift+Z).
+func (e *TableEditor) Redo() bool {
+	if e.d == nil {
+		return false
+	}
+	ch, ok := e.d.Redo()
+	if !ok {
+		return false
+	}
+	e.Sync()
+	if e.onChange != nil {
+		e.onChange(ch, nil)
+	}
+	return true
+}
+
 // Paste fills a tab- and newline-separated block, as Excel and WPS copy it,
 // starting at the cell focused on canvas c.
 func (e *TableEditor) Paste(c fyne.Canvas, text string) (filled int, rejected []string) {

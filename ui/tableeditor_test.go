@@ -249,6 +249,12 @@ func TestTableEditorFillEmptyZeroAndUndo(t *testing.T) {
 	if v, _ := ed.Value("t3.new.research"); v != "" {
 		t.Errorf("Ctrl+Z did not undo the x: %q", v)
 	}
+	// Ctrl+Y puts it back.
+	c.Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutRedo{})
+	if v, _ := ed.Value("t3.new.research"); v != "x" {
+		t.Errorf("Ctrl+Y did not redo the x: %q", v)
+	}
+	c.Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
 	for ed.Undo() {
 	}
 	if v, _ := ed.Value("t3.new.natural"); v != "" {
