@@ -230,7 +230,9 @@ func (d *Draft) SetExplanation(key, text string) Change {
 	} else {
 		d.rep.Explanations[key] = text
 	}
-	return d.commit(nil, nil, edit{key: key, value: text})
+	// no re-check: no rule reads an 出错说明
+	err := d.persist(edit{report: d.id, key: key, value: text})
+	return Change{Result: d.res, Err: err}
 }
 
 // LastEdited returns the cell of cells that was edited most recently, or ""
