@@ -54,13 +54,8 @@ func runImport(e *env, args []string) int {
 	if target == "" {
 		target = defaultImportName(in)
 	}
-	if st, err := os.Stat(target); err == nil && !st.Mode().IsRegular() {
-		// The file is replaced by renaming: a device such as /dev/null would be lost.
-		fmt.Fprintf(e.stderr, "“%s”不是普通文件，不能写入报告；请用 -o 指定一个文件名。\n", target)
-		return exitFailure
-	}
 	if !*force {
-		if _, err := os.Stat(target); err == nil {
+		if st, err := os.Stat(target); err == nil && st.Mode().IsRegular() {
 			fmt.Fprintf(e.stderr, "文件“%s”已存在，为免覆盖已有报告，未导入；要覆盖请加 -f，或用 -o 换一个文件名。\n", target)
 			return exitFailure
 		}
