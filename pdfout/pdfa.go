@@ -2,7 +2,6 @@ package pdfout
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"encoding/hex"
 	"encoding/xml"
@@ -25,8 +24,8 @@ import (
 type archive struct {
 	meta metadata
 	file attachment
-	// fontNames maps gofpdf's base font names to the subset-tagged ones.
-	fontNames map[string]string
+	// fonts are embedded here rather than by gofpdf (fontembed.go)
+	fonts []*embeddedFont
 	// masks are the alpha channels of images gofpdf got opaque (sealimage.go)
 	masks []*sealImage
 }
@@ -45,8 +44,9 @@ var (
 )
 
 // toPDFA rewrites a gofpdf file as PDF/A-3b (ISO 19005-3): gofpdf's own
-// objects are kept byte for byte except the catalog, the Info dictionary
-// and the font names; the XMP packet, the sRGB output intent and the report
+// objects are kept byte for byte except the catalog, the Info dictionary,
+// the resources (which gain the fonts) and the page contents (compressed
+// here); the fonts, the XMP packet, the sRGB output intent and the report
 // as an associated file are added; a new xref and a trailer with /ID follow.
 func toPDFA(raw []byte, a archive) ([]byte, error) {
 	objs, root, info, err := splitObjects(raw)
@@ -60,10 +60,17 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 	n := len(objs) // objects are 1..n-1
 	xmpN, iccN, oiN, efN, fsN := n, n+1, n+2, n+3, n+4
 	maskN := n + 5 // then one object per mask
-	size := maskN + len(a.masks)
+	tuN := maskN + len(a.masks)
+	fontN := tuN + 1 // then five objects per font
+	size := fontN + 5*len(a.fonts)
 	if err := addMasks(objs, a.masks, maskN); err != nil {
 		return nil, fmt.Errorf("pdf/a: %w", err)
 	}
+	if err := addFonts(objs, a.fonts, fontN); err != nil {
+		return nil, fmt.Errorf("pdf/a: %w", err)
+	}
+	z := getDeflater()
+	defer putDeflater(z)
 
 	var out bytes.Buffer
 	out.Grow(len(raw) + 16<<10)
@@ -86,21 +93,17 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 		case info:
 			put(num, infoDict(a.meta))
 		default:
-			if bytes.Contains(objs[num], []byte("/CMapName /Adobe-Identity-UCS")) {
-				put(num, toUnicode)
-				continue
-			}
-			put(num, renameFonts(objs[num], a.fontNames))
+			put(num, compressPlain(objs[num], z))
 		}
 	}
 	xmp := xmpPacket(a.meta)
 	put(xmpN, append([]byte(fmt.Sprintf("<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n", len(xmp))),
 		append(xmp, "\nendstream"...)...))
-	put(iccN, flateStream("/N 3", icc.SRGB))
+	put(iccN, z.stream("/N 3", icc.SRGB))
 	put(oiN, []byte(fmt.Sprintf("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)"+
 		" /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile %d 0 R >>", iccN)))
 	sum := md5.Sum(a.file.data)
-	put(efN, flateStream(fmt.Sprintf("/Type /EmbeddedFile /Subtype /application#2Fjson /Params << /ModDate %s /Size %d /CheckSum <%s> >>",
+	put(efN, z.stream(fmt.Sprintf("/Type /EmbeddedFile /Subtype /application#2Fjson /Params << /ModDate %s /Size %d /CheckSum <%s> >>",
 		pdfDate(a.meta.date), len(a.file.data), hex.EncodeToString(sum[:])), a.file.data))
 	put(fsN, []byte(fmt.Sprintf("<< /Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /Data /EF << /F %d 0 R /UF %d 0 R >> >>",
 		pdfLiteral(a.file.name), pdfText(a.file.name), pdfText(a.file.desc), efN, efN)))
@@ -109,6 +112,12 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 		put(maskN+i, append([]byte(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"+
 			" /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n", m.w, m.h, len(m.alpha))),
 			append(append([]byte(nil), m.alpha...), "\nendstream"...)...))
+	}
+	put(tuN, toUnicode)
+	for i, f := range a.fonts {
+		for k, o := range fontObjects(f, fontN+5*i, tuN) {
+			put(fontN+5*i+k, o)
+		}
 	}
 
 	id := md5.Sum(out.Bytes())
@@ -177,29 +186,47 @@ func splitObjects(raw []byte) (objs [][]byte, root, info int, err error) {
 	return objs, root, info, nil
 }
 
-// renameFonts replaces gofpdf's base font names in the font dictionaries
-// and descriptors (never in a stream: font programs are binary).
-func renameFonts(obj []byte, names map[string]string) []byte {
-	if len(names) == 0 || bytes.Contains(obj, []byte("stream\n")) || !bytes.Contains(obj, []byte("/Font")) {
+// compressPlain compresses a stream gofpdf wrote without a filter (the
+// page contents); other objects are returned as they are.
+func compressPlain(obj []byte, z *deflater) []byte {
+	const head = "<</Length "
+	if !bytes.HasPrefix(obj, []byte(head)) {
 		return obj
 	}
-	for from, to := range names {
-		obj = bytes.ReplaceAll(obj, []byte("/"+from+"\n"), []byte("/"+to+"\n"))
+	rest := obj[len(head):]
+	end := bytes.Index(rest, []byte(">>\nstream\n"))
+	if end < 0 {
+		return obj
 	}
-	return obj
+	n, err := strconv.Atoi(string(rest[:end]))
+	data := rest[end+len(">>\nstream\n"):]
+	if err != nil || n < 0 || n > len(data) {
+		return obj
+	}
+	return z.stream("", data[:n])
 }
 
-// flateStream is a compressed stream object with extra dictionary entries.
-func flateStream(dict string, data []byte) []byte {
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	w.Write(data)
-	w.Close()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "<< %s /Filter /FlateDecode /Length %d >>\nstream\n", dict, z.Len())
-	b.Write(z.Bytes())
-	b.WriteString("\nendstream")
-	return b.Bytes()
+// addFonts lists the fonts in gofpdf's resource dictionary, which it wrote
+// with an empty /Font entry: every page shares it.
+func addFonts(objs [][]byte, fs []*embeddedFont, first int) error {
+	empty := []byte("\n/Font <<\n>>\n")
+	var refs bytes.Buffer
+	refs.WriteString("\n/Font <<")
+	for i, f := range fs {
+		fmt.Fprintf(&refs, " /%s %d 0 R", f.res, first+5*i)
+	}
+	refs.WriteString(" >>\n")
+	found := 0
+	for num, o := range objs {
+		if bytes.Contains(o, empty) && bytes.Contains(o, []byte("/ProcSet")) {
+			objs[num] = bytes.Replace(o, empty, refs.Bytes(), 1)
+			found++
+		}
+	}
+	if found != 1 {
+		return fmt.Errorf("%d resource dictionaries for the fonts, want 1", found)
+	}
+	return nil
 }
 
 func infoDict(m metadata) []byte {
@@ -293,8 +320,9 @@ func xmpPacket(m metadata) []byte {
 	return []byte(b.String())
 }
 
-// toUnicode replaces gofpdf's identity ToUnicode map: the private-use codes
-// of squeezed marks (fonts.Squeezed) read back as the marks themselves.
+// toUnicode is the ToUnicode map every font shares: codes are UTF-16 code
+// units, and the private-use codes of squeezed marks (fonts.Squeezed) read
+// back as the marks themselves.
 var toUnicode = func() []byte {
 	var m strings.Builder
 	m.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +

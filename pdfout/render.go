@@ -78,6 +78,8 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 		if err := CheckSeal(opt.Seal); err != nil { // from the header, before anything decodes it
 			return nil, err
 		}
+		// split while the layout runs; the writer waits for it
+		go prepareSeal(opt.Seal)
 	}
 	fs := newSetSource(opt.Fonts)
 	if !opt.Draft {
@@ -219,7 +221,7 @@ func meta(r *app.Report, opt Options) metadata {
 		creator:  "年报助手 nianbao",
 		date:     now(opt.Now),
 	}
-	// gofpdf encodes metadata as UTF-16 without surrogate pairs
+	// the printed text and its metadata stay in the BMP
 	for _, p := range []*string{&m.title, &m.author, &m.subject, &m.keywords} {
 		*p, _ = fonts.SanitizeBMP(*p)
 	}

@@ -2,7 +2,6 @@ package pdfout
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -23,24 +22,46 @@ type sealImage struct {
 	alpha []byte // zlib (FlateDecode) of one byte per pixel; nil when opaque
 }
 
+// sealEntry is one seal being split or split: a print that needs it while
+// another goroutine splits it (render starts that early) waits for it.
+type sealEntry struct {
+	done chan struct{}
+	img  *sealImage
+	err  error
+}
+
 var (
 	sealMu    sync.Mutex
-	sealCache = map[[32]byte]*sealImage{}
+	sealCache = map[[32]byte]*sealEntry{}
 )
 
 // maxSealCache bounds the cache: a session prints with one or two seals.
 const maxSealCache = 4
 
-// prepareSeal decodes the PNG (already checked by the caller) into a
-// sealImage, or returns the cached one.
+// prepareSeal splits the PNG (already checked by the caller) into a
+// sealImage once per process.
 func prepareSeal(data []byte) (*sealImage, error) {
 	key := sha256.Sum256(data)
 	sealMu.Lock()
-	s := sealCache[key]
-	sealMu.Unlock()
-	if s != nil {
-		return s, nil
+	e := sealCache[key]
+	if e != nil {
+		sealMu.Unlock()
+		<-e.done
+		return e.img, e.err
 	}
+	if len(sealCache) >= maxSealCache {
+		clear(sealCache)
+	}
+	e = &sealEntry{done: make(chan struct{})}
+	sealCache[key] = e
+	sealMu.Unlock()
+	e.img, e.err = splitSeal(data)
+	close(e.done)
+	return e.img, e.err
+}
+
+// splitSeal decodes the PNG into opaque RGB and its alpha channel.
+func splitSeal(data []byte) (*sealImage, error) {
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("印章图片不是有效的 PNG 文件：%w", err)
@@ -71,20 +92,12 @@ func prepareSeal(data []byte) (*sealImage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode seal: %w", err)
 	}
-	s = &sealImage{rgb: out, w: w, h: h}
+	s := &sealImage{rgb: out, w: w, h: h}
 	if !opaque {
-		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-		zw.Write(alpha)
-		zw.Close()
-		s.alpha = z.Bytes()
+		z := getDeflater()
+		s.alpha = z.deflate(alpha)
+		putDeflater(z)
 	}
-	sealMu.Lock()
-	if len(sealCache) >= maxSealCache {
-		clear(sealCache)
-	}
-	sealCache[key] = s
-	sealMu.Unlock()
 	return s, nil
 }
 
@@ -111,16 +124,9 @@ func rgbPNG(w, h int, rows []byte) ([]byte, error) {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits, truecolour; compression, filter, interlace 0
 	chunk("IHDR", ihdr[:])
-	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	zw.Write(rows)
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	chunk("IDAT", z.Bytes())
+	z := getDeflater()
+	chunk("IDAT", z.deflate(rows))
+	putDeflater(z)
 	chunk("IEND", nil)
 	return out.Bytes(), nil
 }

@@ -3,6 +3,7 @@ package pdfout
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -36,16 +37,20 @@ type writer interface {
 	err() error
 }
 
-// gofpdfWriter implements writer with jung-kurt/gofpdf.
+// gofpdfWriter implements writer with jung-kurt/gofpdf for pages,
+// drawing and images. Fonts are embedded by the PDF/A step (fontembed.go):
+// gofpdf's own UTF-8 font path parses each font again, sizes its tables
+// for all 65,536 code points and hashes them through encoding/json, which
+// cost more than the whole layout.
 type gofpdfWriter struct {
 	pdf     *gofpdf.Fpdf
-	loaded  map[*face]string
-	subset  map[*face][]byte // font data to embed instead of the whole file
+	pageH   float64 // mm
+	fonts   map[*face]*embeddedFont
 	curFace *face
 	curSize float64
 	images  map[string]bool
-	pdfName map[*face]string // subset-tagged name of each face
 	archive archive
+	fail    error
 }
 
 func newGofpdfWriter() *gofpdfWriter {
@@ -53,64 +58,79 @@ func newGofpdfWriter() *gofpdfWriter {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
-	return &gofpdfWriter{pdf: pdf, loaded: map[*face]string{}, subset: map[*face][]byte{}, images: map[string]bool{}, pdfName: map[*face]string{}}
+	// page streams are compressed by the PDF/A step with one reused
+	// compressor instead of a new one (about 1 MB) per page
+	pdf.SetCompression(false)
+	_, h := pdf.GetPageSize()
+	return &gofpdfWriter{pdf: pdf, pageH: h, fonts: map[*face]*embeddedFont{}, images: map[string]bool{}}
 }
 
-// use registers f on first use; registration order follows the (deterministic) layout.
-func (w *gofpdfWriter) use(f *face, size float64) {
-	fam, ok := w.loaded[f]
+// useSubset makes f embed only runes, under its subset-tagged name. The
+// layout calls it for every face before it draws; faces are numbered in
+// that (deterministic) order.
+func (w *gofpdfWriter) useSubset(f *face, runes []rune) {
+	// the name a reader shows: subset tag and PostScript name (ISO 32000-1 9.6.4)
+	name := fonts.SubsetTag(f.PostScriptName(), runes) + "+" + f.PostScriptName()
+	e := newEmbeddedFont(fmt.Sprintf("NB%d", len(w.archive.fonts)+1), name, f, runes)
+	w.fonts[f] = e
+	w.archive.fonts = append(w.archive.fonts, e)
+}
+
+// use selects f at size for s, as gofpdf's SetFont would. A face or a
+// character the layout did not announce would print as nothing, so it
+// fails the document instead.
+func (w *gofpdfWriter) use(f *face, size float64, s string) bool {
+	e, ok := w.fonts[f]
 	if !ok {
-		// fixed-width family names: none is a prefix of another, so the
-		// PDF/A step can rename them safely
-		fam = fmt.Sprintf("nbf%03d", len(w.loaded))
-		data := f.Data
-		if b, ok := w.subset[f]; ok {
-			data = b
-		}
-		w.pdf.AddUTF8FontFromBytes(fam, "", data)
-		w.loaded[f] = fam
+		w.fail = fmt.Errorf("face %s drawn without being announced", f.Name)
+		return false
+	}
+	if r, ok := e.missing(s); ok {
+		w.fail = fmt.Errorf("%q (U+%04X) drawn in %s without being announced", r, r, f.Name)
+		return false
 	}
 	if w.curFace != f || w.curSize != size {
-		w.pdf.SetFont(fam, "", size)
+		w.pdf.RawWriteStr(fmt.Sprintf("BT /%s %.2f Tf ET\n", e.res, size))
 		w.curFace, w.curSize = f, size
 	}
-}
-
-// useSubset makes f embed only runes: gofpdf parses every registered font
-// in full, which for the large body font costs more than the whole layout.
-func (w *gofpdfWriter) useSubset(f *face, runes []rune) {
-	if s, err := f.Subset(runes); err == nil {
-		w.subset[f] = s.Data
-	}
-	// the name a reader shows: subset tag and PostScript name (ISO 32000-1 9.6.4)
-	w.pdfName[f] = fonts.SubsetTag(f.PostScriptName(), runes) + "+" + f.PostScriptName()
+	return true
 }
 
 func (w *gofpdfWriter) addPage() {
 	w.pdf.AddPage()
-	w.curFace = nil // gofpdf resets nothing, but a new page needs its Tf again
+	w.curFace = nil // a new page needs its Tf again
 }
 
 func (w *gofpdfWriter) text(f *face, size float64, c rgb, x, y float64, s string, tc, tz float64) {
-	w.use(f, size)
-	w.pdf.SetTextColor(c.r, c.g, c.b)
-	pre, post := "", ""
+	if !w.use(f, size, s) {
+		return
+	}
+	var b strings.Builder
+	if c != black {
+		b.WriteString("q ")
+		b.WriteString(colorOp(c))
+		b.WriteByte(' ')
+	}
 	if tc != 0 {
-		pre += fmt.Sprintf("%.4f Tc ", tc*72/25.4)
-		post += "0 Tc "
+		fmt.Fprintf(&b, "%.4f Tc ", tc*72/25.4)
 	}
 	if tz != 0 && tz != 100 {
-		pre += fmt.Sprintf("%.2f Tz ", tz)
-		post += "100 Tz "
+		fmt.Fprintf(&b, "%.2f Tz ", tz)
 	}
-	if pre != "" {
-		w.pdf.RawWriteStr(pre)
+	fmt.Fprintf(&b, "BT %.2f %.2f Td ", x*ptPerMM, (w.pageH-y)*ptPerMM)
+	writeShown(&b, s)
+	b.WriteString(" Tj ET")
+	if tc != 0 {
+		b.WriteString(" 0 Tc")
 	}
-	w.pdf.Text(x, y, s)
-	if post != "" {
-		w.pdf.RawWriteStr(post)
+	if tz != 0 && tz != 100 {
+		b.WriteString(" 100 Tz")
 	}
+	if c != black {
+		b.WriteString(" Q")
+	}
+	b.WriteByte('\n')
+	w.pdf.RawWriteStr(b.String())
 }
 
 func (w *gofpdfWriter) line(x1, y1, x2, y2, width float64, c rgb) {
@@ -160,17 +180,20 @@ func (w *gofpdfWriter) watermark(f *face, size float64, s string) {
 	for _, r := range s {
 		width += f.Advance(r) * size * 25.4 / 72
 	}
-	w.use(f, size)
 	w.pdf.SetAlpha(0.18, "Normal")
 	w.pdf.TransformBegin()
 	w.pdf.TransformRotate(45, 105, 148.5)
-	w.pdf.SetTextColor(grey.r, grey.g, grey.b)
-	w.pdf.Text(105-width/2, 148.5+size*25.4/72*0.38, s)
+	w.text(f, size, grey, 105-width/2, 148.5+size*25.4/72*0.38, s, 0, 0)
 	w.pdf.TransformEnd()
 	w.pdf.SetAlpha(1, "Normal")
 }
 
-func (w *gofpdfWriter) err() error { return w.pdf.Error() }
+func (w *gofpdfWriter) err() error {
+	if w.fail != nil {
+		return w.fail
+	}
+	return w.pdf.Error()
+}
 
 // metadata of the document information dictionary.
 type metadata struct {
@@ -189,13 +212,6 @@ func (w *gofpdfWriter) output() ([]byte, error) {
 	var buf bytes.Buffer
 	if err := w.pdf.Output(&buf); err != nil {
 		return nil, err
-	}
-	// gofpdf names each font "utf8" + its family
-	w.archive.fontNames = map[string]string{}
-	for f, fam := range w.loaded {
-		if n, ok := w.pdfName[f]; ok {
-			w.archive.fontNames["utf8"+fam] = n
-		}
 	}
 	return toPDFA(buf.Bytes(), w.archive)
 }

@@ -9,10 +9,10 @@ import (
 	"strings"
 )
 
-// Face is one TrueType font ready for gofpdf: a single face with glyf
+// Face is one TrueType font ready for the PDF writer: a single face with glyf
 // outlines whose licence allows embedding.
 type Face struct {
-	// Name is the family name to register with gofpdf; unique per font data.
+	// Name names the face in messages; unique per font data.
 	Name string
 	// Data is the complete standalone TrueType file.
 	Data []byte
@@ -22,8 +22,8 @@ type Face struct {
 	m      *metrics
 }
 
-// Has reports whether the face has a glyph for r in the cmap gofpdf uses.
-// Runes outside the BMP are never "had": gofpdf cannot draw them.
+// Has reports whether the face has a glyph for r in its Unicode BMP cmap.
+// Runes outside the BMP are never "had": the writer cannot encode them.
 func (f *Face) Has(r rune) bool { return f.m.glyph(r) != 0 }
 
 // Advance is r's advance width as a fraction of the em, so the width in
@@ -71,8 +71,8 @@ func Parse(name string, data []byte) (*Face, error) {
 	return &Face{Name: name, Data: data, m: m}, nil
 }
 
-// check rejects everything gofpdf would mishandle silently (it only prints
-// errors) and fonts whose licence forbids embedding.
+// check rejects everything the writer cannot embed and fonts whose licence
+// forbids embedding.
 func check(data []byte) (*metrics, error) {
 	if len(data) < 12 {
 		return nil, ErrNotFont

@@ -117,7 +117,7 @@ func (s *Set) Use(role Role, f *Face) {
 }
 
 // Faces lists each distinct face once, in role order then the fallback, so
-// registering them with gofpdf in this order gives deterministic output.
+// embedding them in this order gives deterministic output.
 func (s *Set) Faces() []*Face {
 	var out []*Face
 	seen := map[*Face]bool{}
@@ -142,7 +142,7 @@ type Run struct {
 // Resolve splits text into runs for role: each character goes to the role's
 // face if it has the glyph, else to the fallback. A character neither has,
 // and any character outside the BMP, becomes Placeholder (see Missing), so
-// nothing reaches gofpdf that it would draw blank or panic on. Control
+// nothing reaches the writer that it would draw blank. Control
 // characters stay in the current run.
 func (s *Set) Resolve(role Role, text string) []Run {
 	main := s.Face(role)
@@ -199,7 +199,7 @@ func (s *Set) Missing(role Role, text string) []rune {
 }
 
 // SanitizeBMP replaces every character outside the Basic Multilingual Plane
-// with Placeholder — gofpdf panics on them — and returns the replaced
+// with Placeholder — the PDF codes are single UTF-16 units — and returns the replaced
 // characters once each, in order, for a message such as
 // «“𠀀”无法打印，已用“□”代替».
 func SanitizeBMP(s string) (string, []rune) {

@@ -7,7 +7,7 @@ import (
 )
 
 // The reader below takes from a TrueType file only what role selection needs:
-// the table directory, the BMP cmap gofpdf uses, advances, vertical metrics
+// the table directory, the BMP cmap, advances, vertical metrics
 // and the embedding bits. It validates offsets so a damaged file gives an
 // error instead of a panic.
 
@@ -53,7 +53,7 @@ type metrics struct {
 	descent    int // hhea descender, font units (negative below the baseline)
 	fsType     uint16
 	numGlyphs  int
-	glyphs     []uint16 // BMP rune → glyph id (0 = none), from gofpdf's cmap
+	glyphs     []uint16 // BMP rune → glyph id (0 = none)
 	advances   []uint16 // glyph id → advance, font units
 }
 
@@ -143,9 +143,8 @@ func parseMetrics(data []byte) (*metrics, error) {
 
 var errNoUnicodeCmap = errors.New("no Unicode format-4 cmap")
 
-// parseCmap4 decodes the subtable gofpdf uses: the first format-4 subtable of
-// platform 3 encoding 1 or of platform 0. Reading the same one keeps our
-// coverage answers equal to what gofpdf will draw.
+// parseCmap4 decodes the first format-4 subtable of platform 3 encoding 1
+// or of platform 0, the one a subset keeps (Subset).
 func parseCmap4(cmap []byte) ([]uint16, error) {
 	n := int(be.Uint16(cmap[2:]))
 	if 4+8*n > len(cmap) {

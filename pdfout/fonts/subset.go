@@ -7,10 +7,8 @@ import (
 
 // Subset returns the face cut down to runes (plus U+0000 and the space): a
 // small cmap and only their glyphs (with composite glyphs' components),
-// renumbered from 1 in their original order. gofpdf parses every font it
-// registers in full and sizes its tables by the glyph count, which for the
-// 22,616-glyph body font costs tens of milliseconds per document; a subset
-// of the text actually drawn costs almost nothing. Tables that refer to
+// renumbered from 1 in their original order: the 22,616-glyph body font
+// becomes the few hundred glyphs a report draws. Tables that refer to
 // glyph numbers other than these (layout, kerning, vertical metrics,
 // bitmaps) are dropped; hinting is kept. Squeezed marks (Squeezed) get
 // half-width copies of their glyph. Runes the face lacks are ignored. Name
@@ -20,7 +18,7 @@ func (f *Face) Subset(runes []rune) (*Face, error) {
 	seen := map[rune]bool{}
 	var pairs []pair
 	var halves []pair                       // squeezed rune → old glyph of its mark
-	all := append([]rune{0, ' '}, runes...) // gofpdf always embeds U+0000's glyph
+	all := append([]rune{0, ' '}, runes...) // U+0000 and the space, as PDF writers have always embedded
 	for _, r := range all {
 		if seen[r] {
 			continue

@@ -1,0 +1,162 @@
+package pdfout
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"nianbao/app"
+)
+
+// hmtxAdvances reads a TrueType program's advance widths in thousandths of
+// an em, by glyph, with a reader of its own (not the fonts package's).
+func hmtxAdvances(t *testing.T, font []byte) []int {
+	t.Helper()
+	be := binary.BigEndian
+	n := int(be.Uint16(font[4:]))
+	tab := map[string][]byte{}
+	for i := range n {
+		rec := font[12+16*i:]
+		off, length := be.Uint32(rec[8:]), be.Uint32(rec[12:])
+		tab[string(rec[:4])] = font[off : off+length]
+	}
+	upem := float64(be.Uint16(tab["head"][18:]))
+	nh := int(be.Uint16(tab["hhea"][34:]))
+	glyphs := int(be.Uint16(tab["maxp"][4:]))
+	adv := make([]int, glyphs)
+	for g := range glyphs {
+		a := be.Uint16(tab["hmtx"][4*min(g, nh-1):])
+		adv[g] = int(math.Round(float64(a) * 1000 / upem))
+	}
+	return adv
+}
+
+// Every embedded font says of each character the width its font program
+// has (ISO 19005-3 6.2.11.5), maps it to a real glyph, and is a symbolic
+// CIDFontType2 named like its descriptor.
+func TestEmbeddedFontsAgreeWithPrograms(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	path, _ := renderFile(t, r, Options{Style: app.StyleGongwen, Seal: readSeal(t)})
+	d := readQpdf(t, path)
+	fonts := 0
+	for key := range d.objs {
+		ref := strings.TrimPrefix(key, "obj:")
+		if !strings.HasPrefix(key, "obj:") {
+			continue
+		}
+		cid := d.dict(t, ref)
+		if str(cid["/Subtype"]) != "/CIDFontType2" {
+			continue
+		}
+		fonts++
+		desc := d.dict(t, str(cid["/FontDescriptor"]))
+		name := str(cid["/BaseFont"])
+		if str(desc["/FontName"]) != name {
+			t.Errorf("%s: descriptor names %s", name, desc["/FontName"])
+		}
+		if flags, _ := desc["/Flags"].(float64); int(flags)&4 == 0 || int(flags)&32 != 0 {
+			t.Errorf("%s: /Flags %v, want symbolic and not nonsymbolic", name, desc["/Flags"])
+		}
+		adv := hmtxAdvances(t, streamData(t, path, str(desc["/FontFile2"])))
+		m := streamData(t, path, str(cid["/CIDToGIDMap"]))
+		widths := map[int]int{}
+		w, _ := cid["/W"].([]any)
+		for i := 0; i+1 < len(w); i += 2 {
+			first, _ := w[i].(float64)
+			list, ok := w[i+1].([]any)
+			if !ok {
+				t.Fatalf("%s: /W entry %v is not c [w ...]", name, w[i+1])
+			}
+			for k, v := range list {
+				widths[int(first)+k] = int(v.(float64))
+			}
+		}
+		mapped := 0
+		for c := 0; 2*c+1 < len(m); c++ {
+			g := int(m[2*c])<<8 | int(m[2*c+1])
+			if g == 0 {
+				if _, ok := widths[c]; ok {
+					t.Errorf("%s: code U+%04X has a width but no glyph", name, c)
+				}
+				continue
+			}
+			mapped++
+			if g >= len(adv) {
+				t.Fatalf("%s: code U+%04X maps to glyph %d of %d", name, c, g, len(adv))
+			}
+			want, ok := widths[c]
+			if !ok {
+				want = 1000 // /DW
+			}
+			if adv[g] != want {
+				t.Errorf("%s: code U+%04X %q: PDF width %d, font program %d", name, c, rune(c), want, adv[g])
+			}
+		}
+		if mapped < 10 {
+			t.Errorf("%s: only %d codes mapped", name, mapped)
+		}
+	}
+	if fonts != 5 {
+		t.Errorf("%d CID fonts, want the five roles", fonts)
+	}
+}
+
+// A character the layout did not announce for a face would print as
+// nothing; the writer fails the document instead.
+func TestUnannouncedCharacterFails(t *testing.T) {
+	f := newSetSource(nil).set.Face(roleFS)
+	w := newGofpdfWriter()
+	w.useSubset(f, []rune("中"))
+	w.addPage()
+	w.text(f, 16, black, 20, 40, "中", 0, 0)
+	if err := w.err(); err != nil {
+		t.Fatalf("announced character: %v", err)
+	}
+	w.text(f, 16, black, 20, 60, "中文", 0, 0)
+	if err := w.err(); err == nil || !strings.Contains(err.Error(), "文") {
+		t.Errorf("unannounced character: err = %v", err)
+	}
+	other := newSetSource(nil).set.Face(roleHT)
+	w = newGofpdfWriter()
+	w.addPage()
+	w.text(other, 16, black, 20, 40, "中", 0, 0)
+	if w.err() == nil {
+		t.Error("unannounced face printed")
+	}
+}
+
+// Prints running at once share the pool of compressors and the seal being
+// split, and each gets the same file as a print on its own.
+func TestConcurrentRendersAreIdentical(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	// a seal no earlier test has split, so the prints wait for one another
+	seal := append(readSeal(t), 0)
+	opt := Options{Style: app.StyleGongwen, Seal: seal, Now: fixedNow}
+	outs := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range outs {
+		wg.Go(func() {
+			var b bytes.Buffer
+			if err := Render(&b, r, opt); err != nil {
+				t.Error(err)
+			}
+			outs[i] = b.Bytes()
+		})
+	}
+	wg.Wait()
+	for i := 1; i < len(outs); i++ {
+		if !bytes.Equal(outs[i], outs[0]) {
+			t.Fatalf("print %d differs from print 0 (%d and %d bytes)", i, len(outs[i]), len(outs[0]))
+		}
+	}
+	var alone bytes.Buffer
+	if err := Render(&alone, r, opt); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(alone.Bytes(), outs[0]) {
+		t.Error("a print on its own differs from the concurrent ones")
+	}
+}
