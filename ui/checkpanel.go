@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -104,7 +105,7 @@ func (p *CheckPanel) SetResult(res app.Result, explanations map[string]string) {
 	row := func(key string, f app.Finding, text string, explain bool) {
 		r := p.rows[key]
 		allow := f.Rule == "LINT-SPAM" && p.onAllow != nil
-		if r == nil || (r.allow != nil) != allow {
+		if r == nil || (r.allow != nil) != allow || (r.explain == nil && r.reported == nil) == explain {
 			r = newFindingRow(p, explain, allow)
 			fresh = append(fresh, r.obj)
 		}
@@ -238,21 +239,30 @@ func anchorName(anchor string) string {
 }
 
 // findingRow is one finding: its clickable message and, for a warning, the
-// input of its 出错说明.
+// input of its 出错说明 — or, in a panel nobody edits through (the superior
+// office's view of a unit), the 出错说明 the unit wrote, as text.
 type findingRow struct {
-	p       *CheckPanel
-	item    *findingItem
-	explain *explainEntry
-	allow   *widget.Button // «加入允许词» of a LINT-SPAM finding
-	obj     fyne.CanvasObject
+	p        *CheckPanel
+	item     *findingItem
+	explain  *explainEntry
+	reported *widget.Label
+	allow    *widget.Button // «加入允许词» of a LINT-SPAM finding
+	obj      fyne.CanvasObject
 }
 
 func newFindingRow(p *CheckPanel, explain, allow bool) *findingRow {
 	r := &findingRow{p: p, item: newFindingItem(p)}
 	r.obj = r.item
-	if explain {
+	switch {
+	case explain && p.onExplain != nil:
 		r.explain = newExplainEntry(r)
 		r.obj = container.NewVBox(r.item, container.NewPadded(r.explain))
+	case explain:
+		r.reported = widget.NewLabel("")
+		r.reported.Wrapping = fyne.TextWrapWord
+		indent := canvas.NewRectangle(color.Transparent) // under the message, past its icon
+		indent.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
+		r.obj = container.NewVBox(r.item, container.NewBorder(nil, nil, indent, nil, r.reported))
 	}
 	if allow {
 		r.allow = widget.NewButton("确属正常用语，加入允许词…", func() { p.onAllow(r.item.f) })
@@ -279,6 +289,17 @@ func (r *findingRow) set(f app.Finding, text string) {
 
 // setExplanation shows a saved 出错说明 unless the user is typing in it.
 func (r *findingRow) setExplanation(text string) {
+	if r.reported != nil {
+		r.reported.Importance = widget.MediumImportance
+		if text == "" {
+			r.reported.Importance = widget.LowImportance
+			setLabel(r.reported, "（未填写出错说明）")
+		} else {
+			setLabel(r.reported, "出错说明："+text)
+		}
+		r.reported.Refresh()
+		return
+	}
 	e := r.explain
 	if e.focused || e.Text == text {
 		return

@@ -90,9 +90,13 @@ func newEmptySummary(p *CheckPanel, table string) *emptySummary {
 			p.onFill(table)
 		}
 	})
+	buttons := container.NewHBox(locate, fill)
+	if p.onFill == nil { // a report nobody edits here
+		buttons = container.NewHBox(locate)
+	}
 	s.obj = container.NewVBox(
 		container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.WarningIcon())), nil, s.label),
-		container.NewHBox(locate, fill))
+		buttons)
 	return s
 }
 

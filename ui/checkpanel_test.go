@@ -195,6 +195,7 @@ func TestCheckPanelGolden(t *testing.T) {
 	test.NewTempApp(t)
 	test.ApplyTheme(t, NewTheme())
 	p := NewCheckPanel()
+	p.OnExplain(func(string, string) {}) // the clerk's panel
 	w := test.NewTempWindow(t, p)
 	w.Resize(fyne.NewSize(340, 640))
 	p.SetResult(app.Result{
@@ -211,6 +212,7 @@ func BenchmarkCheckPanelUpdate(b *testing.B) {
 	r, _ := app.NewReport("某某镇人民政府", app.LevelTownship, 2024)
 	res := app.Check(r, app.CheckOptions{})
 	p := NewCheckPanel()
+	p.OnExplain(func(string, string) {})
 	w := test.NewTempWindow(b, p)
 	w.Resize(fyne.NewSize(360, 700))
 	b.ReportMetric(float64(len(res.Findings)), "findings")
@@ -245,5 +247,61 @@ func TestCheckPanelFoldsLongRules(t *testing.T) {
 	test.Tap(more)
 	if len(p.rows) != 21 || !strings.Contains(panelTexts(p), fs[19].Message) {
 		t.Errorf("after 全部列出: %d rows", len(p.rows))
+	}
+}
+
+// A panel whose edits nobody receives — the superior office's view of a
+// unit — shows the unit's 出错说明 as text and offers no input for them
+// and no «空白填0»: nothing typed there could be kept.
+func TestCheckPanelWithoutEditsIsReadOnly(t *testing.T) {
+	test.NewTempApp(t)
+	f := app.FormatByID("2021")
+	empty := []app.Finding{}
+	for _, c := range f.Cells() {
+		if strings.HasPrefix(c.ID, "t4.") && !c.Computed() {
+			empty = append(empty, app.Finding{Rule: "VALUE-EMPTY", Severity: app.Warning, Anchor: c.ID, Cells: []string{c.ID}, Message: c.Location + "：空白"})
+			break
+		}
+	}
+	p := NewCheckPanel()
+	p.SetFormat(f)
+	p.OnSelect(func(app.Finding) {})
+	test.NewTempWindow(t, p).Resize(fyne.NewSize(360, 600))
+	p.SetResult(app.Result{Findings: append([]app.Finding{e1, w1, w2}, empty...)}, map[string]string{w2.Key(): "已核实"})
+
+	var entries, fills int
+	for _, o := range p.list.Objects {
+		walk(o, func(o fyne.CanvasObject) bool {
+			switch v := o.(type) {
+			case *explainEntry, *widget.Entry:
+				entries++
+			case *widget.Button:
+				if v.Text == "空白填0" {
+					fills++
+				}
+			}
+			return false
+		})
+	}
+	if entries != 0 || fills != 0 {
+		t.Errorf("read-only panel has %d inputs and %d «空白填0» buttons", entries, fills)
+	}
+	texts := panelTexts(p)
+	if !strings.Contains(texts, "出错说明：已核实") || !strings.Contains(texts, "（未填写出错说明）") {
+		t.Errorf("the unit's explanations are not shown:\n%s", texts)
+	}
+	if !strings.Contains(texts, "表四") {
+		t.Errorf("empty-cell summary missing:\n%s", texts)
+	}
+
+	// the clerk's panel, with receivers, keeps its inputs
+	q := NewCheckPanel()
+	q.SetFormat(f)
+	q.OnExplain(func(string, string) {})
+	q.OnFillEmpty(func(string) {})
+	test.NewTempWindow(t, q)
+	q.SetResult(app.Result{Findings: append([]app.Finding{w2}, empty...)}, nil)
+	if q.rows[w2.Key()].explain == nil {
+		t.Error("the clerk's panel lost its 出错说明 input")
 	}
 }
