@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -53,16 +54,57 @@ func PrintedCells(pdf []byte, f *app.Format) (map[string]string, error) {
 	for _, b := range boxes {
 		left, right = math.Min(left, b.x0), math.Max(right, b.x1)
 	}
-	out := map[string]string{}
+	var segs [][]pbox
 	for start := 0; start < len(boxes); {
 		end := start + 1
 		for end < len(boxes) && boxes[end].seg == boxes[start].seg {
 			end++
 		}
-		if !alignSegment(f, boxes[start:end], left, right, out) {
-			return nil, fmt.Errorf("第%d页的表格与%s不符：%w", boxes[start].page+1, f.Name, ErrNoTextLayer)
-		}
+		segs = append(segs, boxes[start:end])
 		start = end
+	}
+	// A fragment that draws every column edge of its table teaches the
+	// table's edges (which follow a column widened for a long number); a
+	// fragment that draws fewer — a header alone at a page foot — is read
+	// with those, else with the format's default widths.
+	found := make([][]app.Item, len(segs))
+	learned := map[*app.Table][]float64{}
+	for i, b := range segs {
+		drawn := boxEdges(b)
+		found[i] = alignSegment(f, b, func(t *app.Table) [][]float64 {
+			if len(drawn) == len(t.Widths)+1 {
+				return [][]float64{drawn}
+			}
+			return nil
+		}, learned)
+	}
+	for i, b := range segs {
+		if found[i] != nil {
+			continue
+		}
+		found[i] = alignSegment(f, b, func(t *app.Table) [][]float64 {
+			var c [][]float64
+			if e, ok := learned[t]; ok {
+				c = append(c, e)
+			}
+			return append(c, columnEdges(t, left, right))
+		}, nil)
+		if found[i] == nil {
+			return nil, fmt.Errorf("第%d页的表格与%s不符：%w", b[0].page+1, f.Name, ErrNoTextLayer)
+		}
+	}
+	out := map[string]string{}
+	for i, items := range found {
+		for k, it := range items {
+			if it.CellID == "" {
+				continue
+			}
+			got := segs[i][k].text
+			if prev, seen := out[it.CellID]; seen && prev != got {
+				got = prev + " / " + got
+			}
+			out[it.CellID] = got
+		}
 	}
 	return out, nil
 }
@@ -264,51 +306,48 @@ func decodeShown(s []byte) string {
 }
 
 // alignSegment matches the boxes of one page fragment of a table to the
-// grid items it must show. drawSegment draws, in item order, every item that
-// touches the header rows or the fragment's rows [a, b); the fragment is the
-// (table, a, b) whose columns and labels all agree with the boxes.
-func alignSegment(f *app.Format, boxes []pbox, left, right float64, out map[string]string) bool {
+// grid items it must show, box i showing item i. drawSegment draws, in
+// item order, every item that touches the header rows or the fragment's
+// rows [a, b); the fragment is the (table, a, b) whose columns and labels
+// all agree with the boxes, columns placed by one of the candidate edge
+// lists of the table. The edges that matched are recorded in learn when it
+// is not nil. nil when nothing matches.
+func alignSegment(f *app.Format, boxes []pbox, candidates func(*app.Table) [][]float64, learn map[*app.Table][]float64) []app.Item {
 	for _, t := range f.Tables {
-		edges := columnEdges(t, left, right)
-		cols := make([][2]int, len(boxes))
-		ok := true
-		for i, b := range boxes {
-			c0, c1 := nearest(edges, b.x0), nearest(edges, b.x1)
-			if c0 < 0 || c1 <= c0 {
-				ok = false
-				break
-			}
-			cols[i] = [2]int{c0, c1 - c0}
-		}
-		if !ok {
-			continue
-		}
-		for a := t.HeaderRows; a < t.Rows; a++ {
-			n := headerItems(t)
-			for bEnd := a + 1; bEnd <= t.Rows && n <= len(boxes); bEnd++ {
-				n += newItems(t, a, bEnd)
-				if n != len(boxes) {
-					continue
+		for _, edges := range candidates(t) {
+			if items := alignWith(t, boxes, edges); items != nil {
+				if learn != nil {
+					learn[t] = edges
 				}
-				items := fragmentItems(t, a, bEnd)
-				if !itemsMatch(items, boxes, cols) {
-					continue
-				}
-				for i, it := range items {
-					if it.CellID == "" {
-						continue
-					}
-					got := boxes[i].text
-					if prev, seen := out[it.CellID]; seen && prev != got {
-						got = prev + " / " + got
-					}
-					out[it.CellID] = got
-				}
-				return true
+				return items
 			}
 		}
 	}
-	return false
+	return nil
+}
+
+func alignWith(t *app.Table, boxes []pbox, edges []float64) []app.Item {
+	cols := make([][2]int, len(boxes))
+	for i, b := range boxes {
+		c0, c1 := nearest(edges, b.x0), nearest(edges, b.x1)
+		if c0 < 0 || c1 <= c0 {
+			return nil
+		}
+		cols[i] = [2]int{c0, c1 - c0}
+	}
+	for a := t.HeaderRows; a < t.Rows; a++ {
+		n := headerItems(t)
+		for bEnd := a + 1; bEnd <= t.Rows && n <= len(boxes); bEnd++ {
+			n += newItems(t, a, bEnd)
+			if n != len(boxes) {
+				continue
+			}
+			if items := fragmentItems(t, a, bEnd); itemsMatch(items, boxes, cols) {
+				return items
+			}
+		}
+	}
+	return nil
 }
 
 func headerItems(t *app.Table) int {
@@ -345,6 +384,23 @@ func columnEdges(t *app.Table, left, right float64) []float64 {
 	for _, w := range t.Widths {
 		x += w * (right - left) / sum
 		edges = append(edges, x)
+	}
+	return edges
+}
+
+// boxEdges returns the distinct left and right edges of the boxes, in
+// order, edges less than 1pt apart taken as one.
+func boxEdges(boxes []pbox) []float64 {
+	xs := make([]float64, 0, 2*len(boxes))
+	for _, b := range boxes {
+		xs = append(xs, b.x0, b.x1)
+	}
+	slices.Sort(xs)
+	var edges []float64
+	for _, x := range xs {
+		if len(edges) == 0 || x-edges[len(edges)-1] >= 1 {
+			edges = append(edges, x)
+		}
 	}
 	return edges
 }

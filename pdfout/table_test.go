@@ -134,3 +134,29 @@ func TestRowSpanLabels(t *testing.T) {
 		t.Errorf("labels not found: %v", want)
 	}
 }
+
+// The value boxes of a column widened for an eight-digit number are read
+// back from the drawn edges, not the format's default widths.
+func TestPrintedCellsReadsWidenedColumns(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json").Clone()
+	n, _ := strconv.Atoi(r.Cells["t3.new.natural"])
+	g, _ := strconv.Atoi(r.Cells["t3.granted.natural"])
+	r.Cells["t3.new.natural"] = strconv.Itoa(n + 12345678)
+	r.Cells["t3.granted.natural"] = strconv.Itoa(g + 12345678)
+	app.Recompute(r)
+	if res := app.Check(r, app.CheckOptions{}); res.HasErrors() {
+		t.Fatalf("test report has errors: %+v", res.Errors())
+	}
+	for _, style := range []string{app.StyleGongwen, app.StylePublic} {
+		_, pdf := renderFile(t, r, Options{Style: style})
+		got, err := PrintedCells(pdf, r.FormatDef())
+		if err != nil {
+			t.Fatalf("%s: %v", style, err)
+		}
+		for _, c := range r.FormatDef().Cells() {
+			if got[c.ID] != r.Cells[c.ID] {
+				t.Errorf("%s: %s printed %q, want %q", style, c.ID, got[c.ID], r.Cells[c.ID])
+			}
+		}
+	}
+}
