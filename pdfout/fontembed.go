@@ -24,6 +24,7 @@ type embeddedFont struct {
 	// made by prepare, which runs beside the drawing of the pages
 	ready   chan struct{}
 	objects [3][]byte // /W array, font program, CIDToGIDMap
+	err     error     // a character the embedded face has no glyph for
 }
 
 // prepare subsets the face to the runes and compresses what does not
@@ -32,6 +33,14 @@ func (e *embeddedFont) prepare(full *face) {
 	defer close(e.ready)
 	if s, err := full.Subset(e.runes); err == nil {
 		e.face = s
+	}
+	for _, r := range e.runes {
+		// PDF/A forbids showing .notdef (ISO 19005-3 6.2.11.8); the layout
+		// only gives a face what it has, so this is a bug, never the text
+		if e.face.Glyph(r) == 0 && r != 0 {
+			e.err = fmt.Errorf("%s has no glyph for %q (U+%04X)", e.name, r, r)
+			return
+		}
 	}
 	z := getDeflater()
 	defer putDeflater(z)
@@ -94,8 +103,11 @@ func colorOp(c rgb) string {
 // fontObjects are the five objects of e, numbered from first: the Type 0
 // font, its CIDFontType2 descendant, the descriptor, the font program and
 // the CIDToGIDMap. toUnicode is the number of the shared ToUnicode CMap.
-func fontObjects(e *embeddedFont, first, toUnicode int) [5][]byte {
+func fontObjects(e *embeddedFont, first, toUnicode int) ([5][]byte, error) {
 	<-e.ready
+	if e.err != nil {
+		return [5][]byte{}, e.err
+	}
 	d := e.face.Descriptor()
 	flags := 4 // symbolic: the glyphs are reached through CIDToGIDMap
 	if d.Bold {
@@ -113,7 +125,7 @@ func fontObjects(e *embeddedFont, first, toUnicode int) [5][]byte {
 		e.name, flags, d.BBox[0], d.BBox[1], d.BBox[2], d.BBox[3], d.ItalicAngle, d.Ascent, d.Descent,
 		d.CapHeight, d.StemV, first+3)
 	objs[3], objs[4] = e.objects[1], e.objects[2]
-	return objs
+	return objs, nil
 }
 
 // widths is the /W array: the width of every drawn character that is not

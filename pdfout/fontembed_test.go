@@ -128,6 +128,24 @@ func TestUnannouncedCharacterFails(t *testing.T) {
 	}
 }
 
+// A character announced for a face that has no glyph for it would show
+// .notdef, which PDF/A forbids: the file is refused.
+func TestAnnouncedCharacterWithoutGlyphFails(t *testing.T) {
+	f := newSetSource(nil).set.Face(roleKT)
+	if f.Has('\u0378') {
+		t.Fatal("U+0378 is unassigned, yet the face has it")
+	}
+	w := newGofpdfWriter()
+	w.useSubset(f, []rune{'\u0378', '中'})
+	w.addPage()
+	w.text(f, 16, black, 20, 40, "中", 0, 0)
+	w.setMeta(metadata{title: "t", date: fixedNow})
+	w.attach(AttachmentName, "", []byte("{}"))
+	if _, err := w.output(); err == nil || !strings.Contains(err.Error(), "U+0378") {
+		t.Errorf("output: err = %v, want the missing glyph named", err)
+	}
+}
+
 // Prints running at once share the pool of compressors and the seal being
 // split, and each gets the same file as a print on its own.
 func TestConcurrentRendersAreIdentical(t *testing.T) {

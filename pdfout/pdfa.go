@@ -115,7 +115,11 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 	}
 	put(tuN, toUnicode)
 	for i, f := range a.fonts {
-		for k, o := range fontObjects(f, fontN+5*i, tuN) {
+		objs, err := fontObjects(f, fontN+5*i, tuN)
+		if err != nil {
+			return nil, fmt.Errorf("pdf/a: %w", err)
+		}
+		for k, o := range objs {
 			put(fontN+5*i+k, o)
 		}
 	}
