@@ -140,9 +140,32 @@ type fileChooser struct {
 	where *widget.Label
 	list  *widget.List
 	note  *widget.Label
-	name  *widget.Entry
+	name  *nameEntry
 	ok    *widget.Button
 	dlg   *dialog.CustomDialog
+
+	asking bool // the replace question is open above the chooser
+}
+
+// nameEntry is the chooser's file-name input; Escape in it cancels the
+// chooser, as in every desktop file dialog.
+type nameEntry struct {
+	widget.Entry
+	cancel func()
+}
+
+func newNameEntry(cancel func()) *nameEntry {
+	e := &nameEntry{cancel: cancel}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *nameEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.cancel()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 func (c *fileChooser) show(dir string) {
@@ -153,7 +176,7 @@ func (c *fileChooser) show(dir string) {
 	c.note.Wrapping = fyne.TextWrapWord
 	c.list = widget.NewList(func() int { return len(c.entries) }, c.newRow, c.updateRow)
 	c.list.OnSelected = c.selected
-	c.name = widget.NewEntry()
+	c.name = newNameEntry(c.cancel)
 	c.name.SetText(c.initial)
 	c.name.OnSubmitted = func(string) { c.confirm() }
 	confirm := "打开"
@@ -165,7 +188,7 @@ func (c *fileChooser) show(dir string) {
 	}
 	c.ok = widget.NewButton(confirm, c.confirm)
 	c.ok.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
+	cancel := widget.NewButton("取消", c.cancel)
 
 	side := container.NewVBox(widget.NewLabelWithStyle("常用位置", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, p := range places() {
@@ -185,6 +208,19 @@ func (c *fileChooser) show(dir string) {
 	body := container.NewBorder(top, bottom, container.NewVScroll(side), nil, c.list)
 	c.dlg = dialog.NewCustomWithoutButtons(c.title, body, c.win)
 	c.dlg.Resize(chooserSize(c.win.Canvas().Size()))
+	// Escape with the list or nothing focused cancels too; the window's
+	// own keys come back when the chooser closes
+	canvas := c.win.Canvas()
+	prev := canvas.OnTypedKey()
+	canvas.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch {
+		case k.Name == fyne.KeyEscape && !c.asking:
+			c.cancel()
+		case prev != nil:
+			prev(k)
+		}
+	})
+	c.dlg.SetOnClosed(func() { canvas.SetOnTypedKey(prev) })
 	c.open(dir)
 	c.dlg.Show()
 	c.win.Canvas().Focus(c.name)
@@ -413,7 +449,9 @@ func (c *fileChooser) confirmSave(p string) {
 	}
 	msg := widget.NewLabel(fmt.Sprintf("“%s”已经存在。\n要用新文件替换它吗？", filepath.Base(p)))
 	msg.Wrapping = fyne.TextWrapBreak
+	c.asking = true
 	ask := dialog.NewCustomConfirm("文件已存在", "替换", "取消", msg, func(replace bool) {
+		c.asking = false
 		if replace {
 			c.done(p)
 		}
@@ -421,6 +459,9 @@ func (c *fileChooser) confirmSave(p string) {
 	ask.Resize(fyne.NewSize(min(560, c.win.Canvas().Size().Width-40), 0))
 	ask.Show()
 }
+
+// cancel closes the chooser without a choice.
+func (c *fileChooser) cancel() { c.dlg.Hide() }
 
 func (c *fileChooser) done(p string) {
 	c.dlg.Hide()

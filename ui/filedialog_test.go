@@ -206,11 +206,15 @@ func findLabel(o fyne.CanvasObject, text string) *widget.Label {
 func findEntry(o fyne.CanvasObject) *widget.Entry {
 	var found *widget.Entry
 	walk(o, func(c fyne.CanvasObject) bool {
-		if e, ok := c.(*widget.Entry); ok {
+		switch e := c.(type) {
+		case *widget.Entry:
 			found = e
-			return true
+		case *nameEntry:
+			found = &e.Entry
+		default:
+			return false
 		}
-		return false
+		return true
 	})
 	return found
 }
@@ -298,5 +302,57 @@ func TestChooserDoubleClickOpensAFile(t *testing.T) {
 	test.DoubleTap(rows[1])
 	if want := []string{filepath.Join(dir, "报告.nianbao.json")}; !reflect.DeepEqual(*chosen, want) {
 		t.Errorf("a double click: chosen %q, want %q", *chosen, want)
+	}
+}
+
+// Escape cancels the chooser, from the name input or with nothing focused,
+// except while the replace question is open; the window's own key handler
+// is back once the chooser has closed.
+func TestChooserEscapeCancels(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, "旧报告.pdf")
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	shown := func(c *fileChooser) int { return len(c.win.Canvas().Overlays().List()) }
+
+	c := &fileChooser{title: "导出PDF", save: true, exts: []string{".pdf"}}
+	chosen := chooserIn(t, dir, c)
+	c.dlg.Hide()
+	var windowKeys []fyne.KeyName
+	c.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) { windowKeys = append(windowKeys, k.Name) })
+	c.show(dir) // shown again over a window that has keys of its own
+	if c.win.Canvas().Focused() != c.name {
+		t.Fatal("the name input is not focused")
+	}
+	c.name.TypedKey(esc)
+	if shown(c) != 0 || len(*chosen) != 0 {
+		t.Fatalf("Escape in the name input: %d dialogs open, chosen %q", shown(c), *chosen)
+	}
+	c.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if len(windowKeys) != 1 || windowKeys[0] != fyne.KeyF5 {
+		t.Errorf("the window's keys after the chooser closed: %v", windowKeys)
+	}
+
+	c.show(dir)
+	c.win.Canvas().Unfocus()
+	c.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+	if len(windowKeys) != 2 {
+		t.Errorf("other keys do not reach the window while the chooser is open: %v", windowKeys)
+	}
+	c.win.Canvas().OnTypedKey()(esc)
+	if shown(c) != 0 {
+		t.Error("Escape with nothing focused left the chooser open")
+	}
+
+	c = &fileChooser{title: "导出PDF", save: true, exts: []string{".pdf"}, initial: "旧报告.pdf"}
+	chosen = chooserIn(t, dir, c)
+	test.Tap(c.ok)
+	c.win.Canvas().Unfocus()
+	c.win.Canvas().OnTypedKey()(esc)
+	if shown(c) != 2 {
+		t.Fatalf("%d dialogs open after Escape over the replace question, want the chooser and the question", shown(c))
+	}
+	test.Tap(findButton(c.win.Canvas().Overlays().Top(), "替换"))
+	if want := []string{filepath.Join(dir, "旧报告.pdf")}; !reflect.DeepEqual(*chosen, want) {
+		t.Errorf("chosen %q, want %q", *chosen, want)
 	}
 }
