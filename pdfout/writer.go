@@ -112,7 +112,7 @@ func (w *gofpdfWriter) text(f *face, size float64, c rgb, x, y float64, s string
 		b.WriteByte(' ')
 	}
 	if tc != 0 {
-		fmt.Fprintf(&b, "%.4f Tc ", tc*72/25.4)
+		fmt.Fprintf(&b, "%.4f Tc ", tc*ptPerMM)
 	}
 	if tz != 0 && tz != 100 {
 		fmt.Fprintf(&b, "%.2f Tz ", tz)
