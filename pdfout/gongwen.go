@@ -5,7 +5,6 @@ import (
 	"math"
 	"strings"
 
-	"nianbao/app"
 	"nianbao/docparts"
 )
 
@@ -34,12 +33,9 @@ func (l *layout) drawSpans(spans []span, size, x, y, tc, tz float64) {
 	l.drawGlyphs(l.shape(spans, size), size, x, y, tc, tz)
 }
 
-// header draws the 版头 (§3) and returns the grid line of the title.
-func (l *layout) header(r *app.Report) int {
-	mark := r.Doc.IssuerMark
-	if mark == "" {
-		mark = r.Unit.Name + "文件"
-	}
+// header draws the 版头 (§3) — 发文机关标志, 发文字号 and 签发人 — and
+// returns the grid line of the title.
+func (l *layout) header(mark, number, signer string) int {
 	ms := []span{{ro: roleXBS, text: mark, col: red}}
 	w := l.textWidth(ms, markSize, 0)
 	tz := 0.0
@@ -51,8 +47,8 @@ func (l *layout) header(r *app.Report) int {
 
 	nd := int(math.Ceil((markTop+mm(markSize)-typeTop)/pitch-1e-9)) + 2
 	tc := gridTc(bodySize)
-	num := []span{{ro: roleFS, text: r.Doc.DocNumber}}
-	if names := signers(r.Doc.Signer); len(names) > 0 {
+	num := []span{{ro: roleFS, text: number}}
+	if names := signers(signer); len(names) > 0 {
 		// 上行文: two names per line, continuation lines aligned with the
 		// first name; the 发文字号 shares the line of the last name
 		label := []span{{ro: roleFS, text: "签发人："}}
@@ -71,7 +67,7 @@ func (l *layout) header(r *app.Report) int {
 		}
 		nd += (len(names) - 1) / 2
 		l.drawSpans(num, bodySize, typeLeft+charQ, baseline(nd, bodySize), tc, 0)
-	} else if r.Doc.DocNumber != "" {
+	} else if number != "" {
 		nw := l.textWidth(num, bodySize, tc)
 		l.drawSpans(num, bodySize, typeLeft+(typeWidth-nw)/2, baseline(nd, bodySize), tc, 0)
 	}
@@ -137,11 +133,29 @@ func splitTitlePart(p []glyph) [][]glyph {
 	return append(out, p)
 }
 
+// partLines sets a title given as meaningful parts: on one line when it
+// fits, else each part on lines of its own.
+func (l *layout) partLines(parts []string) [][]glyph {
+	all := l.shape([]span{{ro: roleXBS, text: strings.Join(parts, "")}}, titleSize)
+	if width(all, 0) <= maxTitleLen {
+		return [][]glyph{all}
+	}
+	var out [][]glyph
+	for _, p := range parts {
+		out = append(out, splitTitlePart(l.shape([]span{{ro: roleXBS, text: p}}, titleSize))...)
+	}
+	return out
+}
+
 // title draws the centred title from grid line n; the body starts after one
-// empty line.
-func (l *layout) title(r *app.Report, n int) {
+// empty line. A title in parts breaks between them, else first after unit.
+func (l *layout) title(title, unit string, parts []string, n int) {
 	l.line = n
-	for _, ln := range l.titleLines(r.Title(), r.Unit.Name) {
+	lines := l.titleLines(title, unit)
+	if len(parts) > 0 {
+		lines = l.partLines(parts)
+	}
+	for _, ln := range lines {
 		w := width(ln, 0)
 		l.drawGlyphs(ln, titleSize, typeLeft+(typeWidth-w)/2, baseline(l.line, titleSize), 0, 0)
 		l.line++

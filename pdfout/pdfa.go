@@ -58,8 +58,12 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 		return nil, errors.New("pdf/a: catalog without /Pages")
 	}
 	n := len(objs) // objects are 1..n-1
-	xmpN, iccN, oiN, efN, fsN := n, n+1, n+2, n+3, n+4
-	maskN := n + 5 // then one object per mask
+	xmpN, iccN, oiN := n, n+1, n+2
+	efN, fsN := n+3, n+4 // the report file, when there is one
+	maskN := n + 3       // then one object per mask
+	if a.file.data != nil {
+		maskN += 2
+	}
 	tuN := maskN + len(a.masks)
 	fontN := tuN + 1 // then five objects per font
 	size := fontN + 5*len(a.fonts)
@@ -86,10 +90,13 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 	for num := 1; num < n; num++ {
 		switch num {
 		case root:
-			put(num, []byte(fmt.Sprintf("<< /Type /Catalog /Pages %s 0 R /Lang (zh-CN)"+
-				" /Names << /EmbeddedFiles << /Names [%s %d 0 R] >> >> /AF [%d 0 R]"+
-				" /Metadata %d 0 R /OutputIntents [%d 0 R] >>",
-				pages[1], pdfLiteral(a.file.name), fsN, fsN, xmpN, oiN)))
+			files := ""
+			if a.file.data != nil {
+				files = fmt.Sprintf(" /Names << /EmbeddedFiles << /Names [%s %d 0 R] >> >> /AF [%d 0 R]",
+					pdfLiteral(a.file.name), fsN, fsN)
+			}
+			put(num, []byte(fmt.Sprintf("<< /Type /Catalog /Pages %s 0 R /Lang (zh-CN)%s"+
+				" /Metadata %d 0 R /OutputIntents [%d 0 R] >>", pages[1], files, xmpN, oiN)))
 		case info:
 			put(num, infoDict(a.meta))
 		default:
@@ -102,11 +109,13 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 	put(iccN, z.stream("/N 3", icc.SRGB))
 	put(oiN, []byte(fmt.Sprintf("<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)"+
 		" /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile %d 0 R >>", iccN)))
-	sum := md5.Sum(a.file.data)
-	put(efN, z.stream(fmt.Sprintf("/Type /EmbeddedFile /Subtype /application#2Fjson /Params << /ModDate %s /Size %d /CheckSum <%s> >>",
-		pdfDate(a.meta.date), len(a.file.data), hex.EncodeToString(sum[:])), a.file.data))
-	put(fsN, []byte(fmt.Sprintf("<< /Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /Data /EF << /F %d 0 R /UF %d 0 R >> >>",
-		pdfLiteral(a.file.name), pdfText(a.file.name), pdfText(a.file.desc), efN, efN)))
+	if a.file.data != nil {
+		sum := md5.Sum(a.file.data)
+		put(efN, z.stream(fmt.Sprintf("/Type /EmbeddedFile /Subtype /application#2Fjson /Params << /ModDate %s /Size %d /CheckSum <%s> >>",
+			pdfDate(a.meta.date), len(a.file.data), hex.EncodeToString(sum[:])), a.file.data))
+		put(fsN, []byte(fmt.Sprintf("<< /Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /Data /EF << /F %d 0 R /UF %d 0 R >> >>",
+			pdfLiteral(a.file.name), pdfText(a.file.name), pdfText(a.file.desc), efN, efN)))
+	}
 
 	for i, m := range a.masks {
 		put(maskN+i, append([]byte(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray"+

@@ -96,7 +96,14 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 	}
 	w := newGofpdfWriter()
 	l := layoutReport(w, fs, r, style, opt)
-	if opt.Draft {
+	w.attach(AttachmentName, "年报数据（机器可读，年报助手可导入）", js.Bytes())
+	return printPages(w, l, fs, meta(r, opt), opt.Draft)
+}
+
+// printPages draws a finished layout with its page numbers (and 「草稿」 on
+// every page of a draft) and writes the file.
+func printPages(w *gofpdfWriter, l *layout, fs fontSource, m metadata, draft bool) ([]byte, error) {
+	if draft {
 		f, _ := fs.resolve(roleHT, '草')
 		l.used.add(f, []rune("草稿"))
 	}
@@ -108,7 +115,7 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 	}
 	for i, p := range l.pages {
 		w.addPage()
-		if opt.Draft {
+		if draft {
 			draftMark(w, fs)
 		}
 		for _, op := range p.ops {
@@ -119,8 +126,7 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 	if err := w.err(); err != nil {
 		return nil, fmt.Errorf("layout pdf: %w", err)
 	}
-	w.setMeta(meta(r, opt))
-	w.attach(AttachmentName, "年报数据（机器可读，年报助手可导入）", js.Bytes())
+	w.setMeta(m)
 	out, err := w.output()
 	if err != nil {
 		return nil, fmt.Errorf("write pdf: %w", err)
@@ -128,12 +134,50 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 	return out, nil
 }
 
-// layoutReport lays the report out; when the closing block would stand
-// alone, the last two body lines go with it to a new page (gongwen.md §4.4 c).
+// document is what the layout sets on the grid: a report, or a letter of
+// the superior office (letter.go).
+type document struct {
+	gongwen              bool
+	mark, number, signer string   // 版头, 公文 style only
+	title, unit          string   // unit: where a long title breaks first
+	titleParts           []string // or the title's meaningful parts
+	blocks               func(l *layout) []block
+	closing              closing
+	banji                banji // 版记; empty for none
+	seal                 []byte
+}
+
+// reportDocument is the report as a document in style.
+func reportDocument(r *app.Report, style string, opt Options) document {
+	gw := style == app.StyleGongwen
+	d := document{
+		gongwen: gw, number: r.Doc.DocNumber, signer: r.Doc.Signer,
+		title: r.Title(), unit: r.Unit.Name,
+		blocks:  func(l *layout) []block { return l.bodyBlocks(r) },
+		closing: closing{sign: r.Doc.Signature, date: cnDate(r.Doc.Date), seal: gw || len(opt.Seal) > 0},
+		seal:    opt.Seal,
+	}
+	if d.mark = r.Doc.IssuerMark; d.mark == "" {
+		d.mark = r.Unit.Name + "文件"
+	}
+	if gw {
+		d.closing.note = noteText(r.Doc.Note)
+		d.banji = banji{cc: ccText(r.Doc.CC), by: r.Doc.PrintedBy, date: cnDate(r.Doc.PrintedDate)}
+	}
+	return d
+}
+
+// layoutReport lays the report out (see layoutDocument).
 func layoutReport(w writer, fs fontSource, r *app.Report, style string, opt Options) *layout {
-	b := build(w, fs, r, style, opt, -1)
+	return layoutDocument(w, fs, reportDocument(r, style, opt))
+}
+
+// layoutDocument lays a document out; when the closing block would stand
+// alone, the last two body lines go with it to a new page (gongwen.md §4.4 c).
+func layoutDocument(w writer, fs fontSource, d document) *layout {
+	b := build(w, fs, d, -1)
 	if b.tail >= 0 {
-		b = build(w, fs, r, style, opt, b.tail)
+		b = build(w, fs, d, b.tail)
 	}
 	return b.layout
 }
@@ -145,22 +189,17 @@ type built struct {
 	tail int
 }
 
-func build(w writer, fs fontSource, r *app.Report, style string, opt Options, breakAt int) built {
+func build(w writer, fs fontSource, d document, breakAt int) built {
 	l := newLayout(w, fs)
 	l.breakAt = breakAt
-	gw := style == app.StyleGongwen
 	n := 0
-	if gw {
-		n = l.header(r)
+	if d.gongwen {
+		n = l.header(d.mark, d.number, d.signer)
 	}
-	l.title(r, n)
-	l.placeBody(l.bodyBlocks(r))
-	c := closing{sign: r.Doc.Signature, date: cnDate(r.Doc.Date), seal: gw || len(opt.Seal) > 0}
-	if gw {
-		c.note = noteText(r.Doc.Note)
-	}
-	b := banji{cc: ccText(r.Doc.CC), by: r.Doc.PrintedBy, date: cnDate(r.Doc.PrintedDate)}
-	withBanji := gw && !b.empty()
+	l.title(d.title, d.unit, d.titleParts, n)
+	l.placeBody(d.blocks(l))
+	c, b := d.closing, d.banji
+	withBanji := !b.empty()
 	need := c.lines()
 	if withBanji {
 		// the 版记 shares the last page with the closing block and the end
@@ -185,7 +224,7 @@ func build(w writer, fs fontSource, r *app.Report, style string, opt Options, br
 		l.newPage()
 		k = -1
 	}
-	l.placeClosing(c, k, opt.Seal)
+	l.placeClosing(c, k, d.seal)
 	l.closingPage = len(l.pages)
 	if withBanji {
 		l.placeBanji(b)
