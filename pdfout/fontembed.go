@@ -17,7 +17,7 @@ const ptPerMM = 72 / 25.4
 type embeddedFont struct {
 	res   string          // resource name in the page resources
 	name  string          // subset-tagged PostScript name
-	face  *face           // what is embedded: the subset, or the whole face
+	face  *face           // the subset that is embedded
 	runes []rune          // characters drawn, ascending
 	drawn [1 << 10]uint64 // the runes as a bit set, to catch a face drawn beyond them
 
@@ -31,9 +31,14 @@ type embeddedFont struct {
 // depend on object numbers; close(ready) when done.
 func (e *embeddedFont) prepare(full *face) {
 	defer close(e.ready)
-	if s, err := full.Subset(e.runes); err == nil {
-		e.face = s
+	s, err := full.Subset(e.runes)
+	if err != nil {
+		// embedding the whole font instead would put megabytes of a
+		// damaged font into the file
+		e.err = &FontError{Font: full.Name, Err: err}
+		return
 	}
+	e.face = s
 	for _, r := range e.runes {
 		// PDF/A forbids showing .notdef (ISO 19005-3 6.2.11.8); the layout
 		// only gives a face what it has, so this is a bug, never the text
@@ -181,3 +186,15 @@ func cidToGID(e *embeddedFont) []byte {
 	}
 	return m
 }
+
+// FontError says a font chosen for a role cannot be embedded.
+type FontError struct {
+	Font string
+	Err  error
+}
+
+func (e *FontError) Error() string {
+	return fmt.Sprintf("字体“%s”无法嵌入 PDF（%v）；请在“字体”中改用内置字体后再导出。", e.Font, e.Err)
+}
+
+func (e *FontError) Unwrap() error { return e.Err }

@@ -3,12 +3,15 @@ package pdfout
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
+	"io"
 	"math"
 	"strings"
 	"sync"
 	"testing"
 
 	"nianbao/app"
+	"nianbao/pdfout/fonts"
 )
 
 // hmtxAdvances reads a TrueType program's advance widths in thousandths of
@@ -41,7 +44,7 @@ func TestEmbeddedFontsAgreeWithPrograms(t *testing.T) {
 	r := loadReport(t, "testdata/full-2021.nianbao.json")
 	path, _ := renderFile(t, r, Options{Style: app.StyleGongwen, Seal: readSeal(t)})
 	d := readQpdf(t, path)
-	fonts := 0
+	cidFonts := 0
 	for key := range d.objs {
 		ref := strings.TrimPrefix(key, "obj:")
 		if !strings.HasPrefix(key, "obj:") {
@@ -51,7 +54,7 @@ func TestEmbeddedFontsAgreeWithPrograms(t *testing.T) {
 		if str(cid["/Subtype"]) != "/CIDFontType2" {
 			continue
 		}
-		fonts++
+		cidFonts++
 		desc := d.dict(t, str(cid["/FontDescriptor"]))
 		name := str(cid["/BaseFont"])
 		if str(desc["/FontName"]) != name {
@@ -99,8 +102,8 @@ func TestEmbeddedFontsAgreeWithPrograms(t *testing.T) {
 			t.Errorf("%s: only %d codes mapped", name, mapped)
 		}
 	}
-	if fonts != 5 {
-		t.Errorf("%d CID fonts, want the five roles", fonts)
+	if cidFonts != 5 {
+		t.Errorf("%d CID fonts, want the five roles", cidFonts)
 	}
 }
 
@@ -176,5 +179,34 @@ func TestConcurrentRendersAreIdentical(t *testing.T) {
 	}
 	if !bytes.Equal(alone.Bytes(), outs[0]) {
 		t.Error("a print on its own differs from the concurrent ones")
+	}
+}
+
+// A font whose glyphs cannot be cut out (a damaged loca table) is refused
+// with a sentence naming it, instead of embedding the whole font.
+func TestDamagedFontIsRefusedByName(t *testing.T) {
+	good := newSetSource(nil).set.Face(roleKT)
+	data := bytes.Clone(good.Data)
+	be := binary.BigEndian
+	for i := range int(be.Uint16(data[4:])) {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == "loca" {
+			off, n := be.Uint32(rec[8:]), be.Uint32(rec[12:])
+			for k := off; k < off+n; k++ {
+				data[k] = 0xFF
+			}
+		}
+	}
+	bad, err := fonts.Parse("坏的楷体.ttf", data)
+	if err != nil {
+		t.Skipf("the damaged copy is refused on loading already: %v", err)
+	}
+	set := fonts.Default()
+	set.Use(fonts.KT, bad)
+	r := loadReport(t, "testdata/full-2021.nianbao.json")
+	err = Render(io.Discard, r, Options{Style: app.StyleGongwen, Fonts: set, Now: fixedNow})
+	var fe *FontError
+	if !errors.As(err, &fe) || fe.Font != "坏的楷体.ttf" || !strings.HasPrefix(err.Error(), "字体“坏的楷体.ttf”无法嵌入 PDF") {
+		t.Errorf("err = %v, want a FontError naming the font first", err)
 	}
 }

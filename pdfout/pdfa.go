@@ -125,7 +125,9 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 	put(tuN, toUnicode)
 	for i, f := range a.fonts {
 		objs, err := fontObjects(f, fontN+5*i, tuN)
-		if err != nil {
+		if fe := (*FontError)(nil); errors.As(err, &fe) {
+			return nil, fe // the user's own sentence, unwrapped
+		} else if err != nil {
 			return nil, fmt.Errorf("pdf/a: %w", err)
 		}
 		for k, o := range objs {

@@ -2,6 +2,7 @@ package pdfout
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -128,7 +129,9 @@ func printPages(w *gofpdfWriter, l *layout, fs fontSource, m metadata, draft boo
 	}
 	w.setMeta(m)
 	out, err := w.output()
-	if err != nil {
+	if fe := (*FontError)(nil); errors.As(err, &fe) {
+		return nil, fe
+	} else if err != nil {
 		return nil, fmt.Errorf("write pdf: %w", err)
 	}
 	return out, nil
