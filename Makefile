@@ -60,11 +60,13 @@ FUZZMINIMIZETIME ?= 10s
 FUZZ_TARGETS := \
 	pdfout:FuzzExtractReport \
 	pdfout:FuzzPrintedCells \
+	pdfout/fonts:FuzzParse \
 	desk:FuzzParseRoster \
 	app:FuzzParseReport \
 	app:FuzzParseValue \
 	app:FuzzFixPunct \
 	app:FuzzSpamSpans \
+	app:FuzzCheckText \
 	internal/instance:FuzzReadMessage \
 	importer:FuzzReadText \
 	importer:FuzzReadHTML \

@@ -34,10 +34,14 @@ func FuzzParse(f *testing.F) {
 		face.PostScriptName()
 		face.InkX('。')
 		face.InkY('—')
+		face.Descriptor()
+		face.Width('楷')
 		sq, _ := Squeezed('。')
 		if s, err := face.Subset([]rune{'楷', '体', '。', sq}); err == nil {
 			s.Has('体')
 			s.Advance(sq)
+			s.Descriptor()
+			s.Glyph(sq)
 		}
 	})
 }
