@@ -228,6 +228,19 @@ func TitleLines(title, unit string) []string {
 	return out
 }
 
+// PartLines sets a title given as meaningful parts (a letter's subject and
+// document name): one line when it fits, else each part on lines of its own.
+func PartLines(parts []string) []string {
+	if all := strings.Join(parts, ""); Width(all) <= maxTitleChars {
+		return []string{all}
+	}
+	var out []string
+	for _, p := range parts {
+		out = append(out, splitPart(p)...)
+	}
+	return out
+}
+
 func splitPart(p string) []string {
 	var out []string
 	for Width(p) > maxTitleChars {
@@ -278,8 +291,7 @@ const gridChars = 28
 // ClosingOf lays out the closing block of a style in columns of 字.
 func ClosingOf(r *app.Report, style string) Closing {
 	gw := style == app.StyleGongwen
-	c := Closing{Signature: r.Doc.Signature, Date: CNDate(r.Doc.Date), Sealed: gw}
-	ws, wd := Width(c.Signature), Width(c.Date)
+	c := ClosingFor(r.Doc.Signature, CNDate(r.Doc.Date), gw)
 	if gw {
 		c.Note = Note(r.Doc.Note)
 		c.CC = CC(r.Doc.CC)
@@ -287,6 +299,17 @@ func ClosingOf(r *app.Report, style string) Closing {
 		if d := CNDate(r.Doc.PrintedDate); d != "" {
 			c.PrintedDate = d + "印发"
 		}
+	}
+	return c
+}
+
+// ClosingFor places a 署名 and a 成文日期 (in Chinese) in columns of 字:
+// sealed, the date 右空四字 and the 署名 centred on it; else the 署名 右空二字
+// and the date two 字 further right.
+func ClosingFor(sign, date string, sealed bool) Closing {
+	c := Closing{Signature: sign, Date: date, Sealed: sealed}
+	ws, wd := Width(c.Signature), Width(c.Date)
+	if sealed {
 		c.DateCol = gridChars - 4 - wd
 		c.SignCol = c.DateCol + wd/2 - ws/2
 		if c.SignCol+ws > gridChars-2 {

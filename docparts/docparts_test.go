@@ -119,3 +119,17 @@ func TestBodyOrder(t *testing.T) {
 		t.Errorf("body order:\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}
 }
+
+func TestPartLines(t *testing.T) {
+	for _, c := range []struct {
+		parts, want []string
+	}{
+		{[]string{"关于东关街道2021年", "政府信息公开工作年度报告的审核意见"},
+			[]string{"关于东关街道2021年", "政府信息公开工作年度报告的审核意见"}},
+		{[]string{"关于A镇", "审核意见"}, []string{"关于A镇审核意见"}},
+	} {
+		if got := PartLines(c.parts); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("PartLines(%q) = %q, want %q", c.parts, got, c.want)
+		}
+	}
+}

@@ -37,9 +37,9 @@ func document(r *app.Report, style string, draft bool, names *[5]string) []byte 
 	w.open("w:body")
 	gw := style == app.StyleGongwen
 	if gw {
-		w.banTou(r)
+		w.banTou(docparts.IssuerMark(r), r.Doc.DocNumber, r.Doc.Signer)
 	}
-	w.title(r)
+	w.title(docparts.TitleLines(r.Title(), r.Unit.Name))
 	w.emptyLines(1)
 	blocks := docparts.BodyBlocks(r)
 	for i, b := range blocks {
@@ -70,8 +70,7 @@ func document(r *app.Report, style string, draft bool, names *[5]string) []byte 
 
 // banTou writes the 版头 (§3): the red 发文机关标志 35 mm below the top of
 // the 版心, two free lines, 发文字号 and 签发人, the red rule 4 mm below them.
-func (w *xw) banTou(r *app.Report) {
-	mark := docparts.IssuerMark(r)
+func (w *xw) banTou(mark, number, signer string) {
 	scale := 100
 	// 初号 is 42 pt; a wider mark is condensed to the 版心 width
 	if n := docparts.Width(mark) * 42 * 20; n > float64(typeW) {
@@ -81,7 +80,7 @@ func (w *xw) banTou(r *app.Report) {
 		run{text: mark, role: xbs, size: size0, color: red, scale: scale})
 	w.emptyLines(2)
 	rule := &border{size: 12, space: 11, color: red}
-	names := docparts.Signers(r.Doc.Signer)
+	names := docparts.Signers(signer)
 	var rows []string // two names a line (§3.3)
 	for i := 0; i < len(names); i += 2 {
 		rows = append(rows, strings.Join(names[i:min(i+2, len(names))], "\u3000"))
@@ -89,11 +88,11 @@ func (w *xw) banTou(r *app.Report) {
 	kt := func(s string) run { return run{text: s, role: kt, size: size3} }
 	switch len(rows) {
 	case 0:
-		w.writePara(para{border: rule, jc: "center"}, body(r.Doc.DocNumber))
+		w.writePara(para{border: rule, jc: "center"}, body(number))
 	case 1:
 		// 上行文: 发文字号 居左空一字, 签发人 居右空一字 on the same line
 		w.writePara(para{border: rule, left: charPitch, right: charPitch, tabRight: typeW - charPitch, jc: "left"},
-			body(r.Doc.DocNumber), run{text: "签发人：", role: fs, size: size3, tab: true}, kt(rows[0]))
+			body(number), run{text: "签发人：", role: fs, size: size3, tab: true}, kt(rows[0]))
 	default:
 		// more lines of names align with the first name; the 发文字号 shares
 		// the line of the last ones
@@ -106,15 +105,15 @@ func (w *xw) banTou(r *app.Report) {
 		}
 		last := kt(rows[len(rows)-1])
 		last.tab = true
-		w.writePara(para{border: rule, left: charPitch, tabLeft: col(start + label), jc: "left"}, body(r.Doc.DocNumber), last)
+		w.writePara(para{border: rule, left: charPitch, tabLeft: col(start + label), jc: "left"}, body(number), last)
 	}
 	w.emptyLines(2)
 }
 
-// title writes the 2号小标宋 title, broken between unit and year (§4.1).
-func (w *xw) title(r *app.Report) {
+// title writes the 2号小标宋 title in its lines (§4.1).
+func (w *xw) title(lines []string) {
 	var runs []run
-	for i, ln := range docparts.TitleLines(r.Title(), r.Unit.Name) {
+	for i, ln := range lines {
 		runs = append(runs, run{text: ln, role: xbs, size: size2, br: i > 0})
 	}
 	w.writePara(para{style: "Title", keepNext: true, jc: "center"}, runs...)

@@ -53,14 +53,19 @@ func Bytes(r *app.Report, opt Options) ([]byte, error) {
 	}
 	style := docparts.Style(r, opt.Style)
 	names := fontTable(opt.Fonts)
+	return pack(coreProps(r.Title(), r.Unit.Name), document(r, style, opt.Draft, names), names, opt)
+}
+
+// pack is the .docx package around a document.xml and its core properties.
+func pack(core, doc []byte, names *[5]string, opt Options) ([]byte, error) {
 	parts := []struct {
 		name string
 		data []byte
 	}{
 		{"[Content_Types].xml", contentTypes(opt.Draft)},
 		{"_rels/.rels", []byte(packageRels)},
-		{"docProps/core.xml", coreProps(r)},
-		{"word/document.xml", document(r, style, opt.Draft, names)},
+		{"docProps/core.xml", core},
+		{"word/document.xml", doc},
 		{"word/_rels/document.xml.rels", documentRels(opt.Draft)},
 		{"word/styles.xml", styles(names)},
 		{"word/settings.xml", []byte(settings)},
@@ -151,16 +156,16 @@ const settings = xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 	`</w:settings>`
 
 // coreProps names the document; no dates, so the bytes stay the same.
-func coreProps(r *app.Report) []byte {
+func coreProps(title, author string) []byte {
 	var w xw
 	w.WriteString(xmlHeader)
 	w.open("cp:coreProperties", "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
 		"xmlns:dc", "http://purl.org/dc/elements/1.1/")
 	w.open("dc:title")
-	w.text(r.Title())
+	w.text(title)
 	w.close("dc:title")
 	w.open("dc:creator")
-	w.text(r.Unit.Name)
+	w.text(author)
 	w.close("dc:creator")
 	w.close("cp:coreProperties")
 	return []byte(w.String())
