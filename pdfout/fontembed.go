@@ -35,15 +35,15 @@ func (e *embeddedFont) prepare(full *face) {
 	if err != nil {
 		// embedding the whole font instead would put megabytes of a
 		// damaged font into the file
-		e.err = &FontError{Font: full.Name, Err: err}
+		e.err = &FontError{Font: full.Name, Reason: "字体文件已损坏", Err: err}
 		return
 	}
 	e.face = s
 	for _, r := range e.runes {
 		// PDF/A forbids showing .notdef (ISO 19005-3 6.2.11.8); the layout
 		// only gives a face what it has, so this is a bug, never the text
-		if e.face.Glyph(r) == 0 && r != 0 {
-			e.err = fmt.Errorf("%s has no glyph for %q (U+%04X)", e.name, r, r)
+		if e.face.Glyph(r) == 0 {
+			e.err = &FontError{Font: full.Name, Reason: fmt.Sprintf("缺少字符“%c”（U+%04X）的字形", r, r)}
 			return
 		}
 	}
@@ -189,12 +189,13 @@ func cidToGID(e *embeddedFont) []byte {
 
 // FontError says a font chosen for a role cannot be embedded.
 type FontError struct {
-	Font string
-	Err  error
+	Font   string
+	Reason string // in Chinese, for the user
+	Err    error  // the cause, for the log
 }
 
 func (e *FontError) Error() string {
-	return fmt.Sprintf("字体“%s”无法嵌入 PDF（%v）；请在“字体”中改用内置字体后再导出。", e.Font, e.Err)
+	return fmt.Sprintf("字体“%s”无法嵌入 PDF：%s；请在“字体”中改用内置字体后再导出。", e.Font, e.Reason)
 }
 
 func (e *FontError) Unwrap() error { return e.Err }

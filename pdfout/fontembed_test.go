@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -208,5 +211,93 @@ func TestDamagedFontIsRefusedByName(t *testing.T) {
 	var fe *FontError
 	if !errors.As(err, &fe) || fe.Font != "坏的楷体.ttf" || !strings.HasPrefix(err.Error(), "字体“坏的楷体.ttf”无法嵌入 PDF") {
 		t.Errorf("err = %v, want a FontError naming the font first", err)
+	}
+}
+
+// Control characters a paste from Word brings (form feed, vertical tab),
+// NUL and DEL print as spaces, in a report, a draft and a letter: no font
+// has a glyph for them and PDF/A forbids showing .notdef.
+func TestControlCharactersPrintAsSpaces(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json").Clone()
+	r.Text.Preface = "甲\f乙\v丙\x00丁\x07戊\x7f己" + r.Text.Preface
+	r.Doc.Note = "（此件\f主动公开）"
+	for _, draft := range []bool{false, true} {
+		path, _ := renderFile(t, r, Options{Style: app.StyleGongwen, Draft: draft})
+		if txt := squash(tool(t, "pdftotext", path, "-")); !strings.Contains(txt, "甲乙丙丁戊己") {
+			t.Errorf("draft %v: the text around the control characters is missing", draft)
+		}
+	}
+	l := sampleLetter(true)
+	l.Paragraphs = append(l.Paragraphs, "段落\x00中\x07的\f控制字符")
+	if err := RenderLetter(io.Discard, l); err != nil {
+		t.Errorf("letter: %v", err)
+	}
+}
+
+// Render returns without keeping the caller's seal: a slice reused after a
+// refused print does not reach the split seal the next print uses.
+func TestRenderDoesNotKeepTheSeal(t *testing.T) {
+	r := loadReport(t, "testdata/full-2021.nianbao.json").Clone()
+	good := append(readSeal(t), 0, 1) // a seal no other test has split
+	opt := Options{Style: app.StyleGongwen, Now: fixedNow}
+	opt.Seal = bytes.Clone(good)
+	want, err := render(r, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clear(sealCache) // split anew by the refused print below
+	bad := r.Clone()
+	bad.Unit.Name = "新绛县\u0378人民政府" // refused before the layout
+	opt.Seal = bytes.Clone(good)
+	if _, err := render(bad, opt); err == nil {
+		t.Fatal("a unit name with an unassigned character printed")
+	}
+	clear(opt.Seal) // the caller reuses its buffer
+	opt.Seal = bytes.Clone(good)
+	got, err := render(r, opt)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("the print after a refused one differs (err %v)", err)
+	}
+}
+
+// The shared ToUnicode CMap keeps every bfrange within one first byte
+// (ISO 32000-1 9.10.3) and maps each squeezed mark back to the mark.
+func TestToUnicodeRanges(t *testing.T) {
+	cmap := string(toUnicode)
+	ranges := regexp.MustCompile(`<([0-9A-F]{4})> <([0-9A-F]{4})> <([0-9A-F]{4})>`).FindAllStringSubmatch(cmap, -1)
+	if len(ranges) < 200 {
+		t.Fatalf("%d ranges", len(ranges))
+	}
+	for _, m := range ranges {
+		lo, _ := strconv.ParseUint(m[1], 16, 16)
+		hi, _ := strconv.ParseUint(m[2], 16, 16)
+		dst, _ := strconv.ParseUint(m[3], 16, 16)
+		if lo>>8 != hi>>8 || dst&0xFF+(hi-lo) > 0xFF {
+			t.Errorf("bfrange %s", m[0])
+		}
+	}
+	for _, blk := range regexp.MustCompile(`(\d+) beginbfrange`).FindAllStringSubmatch(cmap, -1) {
+		if n, _ := strconv.Atoi(blk[1]); n > 100 {
+			t.Errorf("a block of %d ranges", n)
+		}
+	}
+	for _, r := range fonts.SqueezeMarks {
+		p, _ := fonts.Squeezed(r)
+		if !strings.Contains(cmap, fmt.Sprintf("<%04X> <%04X>\n", p, r)) {
+			t.Errorf("squeezed %q not mapped back", r)
+		}
+	}
+}
+
+// After the translucent watermark, whose font is set inside q … Q, the next
+// text sets its font again.
+func TestWatermarkDoesNotLeaveFontState(t *testing.T) {
+	f := newSetSource(nil).set.Face(roleHT)
+	w := newGofpdfWriter()
+	w.useSubset(f, []rune("草稿"))
+	w.addPage()
+	w.watermark(f, 120, "草稿")
+	if w.curFace != nil {
+		t.Error("the watermark's font is taken as still set")
 	}
 }

@@ -122,7 +122,9 @@ func (l *layout) shape(spans []span, size float64) []glyph {
 	var gs []glyph
 	for _, s := range spans {
 		for _, r := range s.text {
-			if r == '\t' || r == '\r' || r == '\n' {
+			if r < ' ' || r == 0x7f {
+				// tabs, line ends, form feeds pasted from Word, NUL: no
+				// font draws them, PDF/A forbids showing .notdef
 				r = ' '
 			}
 			f, d := l.fonts.resolve(s.ro, r)

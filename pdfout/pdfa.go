@@ -122,7 +122,7 @@ func toPDFA(raw []byte, a archive) ([]byte, error) {
 			" /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n", m.w, m.h, len(m.alpha))),
 			append(append([]byte(nil), m.alpha...), "\nendstream"...)...))
 	}
-	put(tuN, toUnicode)
+	put(tuN, z.stream("", toUnicode))
 	for i, f := range a.fonts {
 		objs, err := fontObjects(f, fontN+5*i, tuN)
 		if fe := (*FontError)(nil); errors.As(err, &fe) {
@@ -335,16 +335,36 @@ func xmpPacket(m metadata) []byte {
 	return []byte(b.String())
 }
 
-// toUnicode is the ToUnicode map every font shares: codes are UTF-16 code
+// toUnicode is the ToUnicode CMap every font shares: codes are UTF-16 code
 // units, and the private-use codes of squeezed marks (fonts.Squeezed) read
-// back as the marks themselves.
+// back as the marks themselves. A bfrange may not cross a change of the
+// code's first byte (ISO 32000-1 9.10.3), so the identity is written in
+// ranges of 256, at most 100 to a block; surrogates are never shown.
 var toUnicode = func() []byte {
 	var m strings.Builder
 	m.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
-		"2 beginbfrange\n<0000> <DFFF> <0000>\n<E100> <FFFF> <E100>\nendbfrange\n")
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	// the block of the squeezed marks' codes, which map to the marks
+	first, _ := fonts.Squeezed([]rune(fonts.SqueezeMarks)[0])
+	squeezeBlock := int(first >> 8)
+	var his []int
+	for hi := 0; hi <= 0xFF; hi++ {
+		if hi >= 0xD8 && hi <= 0xDF || hi == squeezeBlock {
+			continue
+		}
+		his = append(his, hi)
+	}
+	for len(his) > 0 {
+		n := min(100, len(his))
+		fmt.Fprintf(&m, "%d beginbfrange\n", n)
+		for _, hi := range his[:n] {
+			fmt.Fprintf(&m, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi)
+		}
+		m.WriteString("endbfrange\n")
+		his = his[n:]
+	}
 	marks := []rune(fonts.SqueezeMarks)
 	fmt.Fprintf(&m, "%d beginbfchar\n", len(marks))
 	for _, r := range marks {
@@ -352,7 +372,7 @@ var toUnicode = func() []byte {
 		fmt.Fprintf(&m, "<%04X> <%04X>\n", p, r)
 	}
 	m.WriteString("endbfchar\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
-	return []byte(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", m.Len(), m.String()))
+	return []byte(m.String())
 }()
 
 // addMasks gives each image gofpdf wrote without its alpha channel an

@@ -79,14 +79,17 @@ func render(r *app.Report, opt Options) ([]byte, error) {
 		if err := CheckSeal(opt.Seal); err != nil { // from the header, before anything decodes it
 			return nil, err
 		}
-		// split while the layout runs; the writer waits for it
-		go prepareSeal(opt.Seal)
 	}
 	fs := newSetSource(opt.Fonts)
 	if !opt.Draft {
 		if err := checkGlyphs(r, fs); err != nil {
 			return nil, err
 		}
+	}
+	if len(opt.Seal) > 0 {
+		// split while the layout runs (the writer waits for it), from a
+		// copy: the caller may reuse its slice once Render has returned
+		go prepareSeal(bytes.Clone(opt.Seal))
 	}
 	// the embedded file is what was printed: its doc.style is the style used
 	printed := *r
@@ -124,7 +127,9 @@ func printPages(w *gofpdfWriter, l *layout, fs fontSource, m metadata, draft boo
 		}
 		l.pageNumber(w, i+1)
 	}
-	if err := w.err(); err != nil {
+	if fe := (*FontError)(nil); errors.As(w.err(), &fe) {
+		return nil, fe
+	} else if err := w.err(); err != nil {
 		return nil, fmt.Errorf("layout pdf: %w", err)
 	}
 	w.setMeta(m)

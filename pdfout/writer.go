@@ -82,11 +82,11 @@ func (w *gofpdfWriter) useSubset(f *face, runes []rune) {
 func (w *gofpdfWriter) use(f *face, size float64, s string) bool {
 	e, ok := w.fonts[f]
 	if !ok {
-		w.fail = fmt.Errorf("face %s drawn without being announced", f.Name)
+		w.fail = &FontError{Font: f.Name, Reason: "排版时未登记此字体"}
 		return false
 	}
 	if r, ok := e.missing(s); ok {
-		w.fail = fmt.Errorf("%q (U+%04X) drawn in %s without being announced", r, r, f.Name)
+		w.fail = &FontError{Font: f.Name, Reason: fmt.Sprintf("排版时未登记字符“%c”（U+%04X）", r, r)}
 		return false
 	}
 	if w.curFace != f || w.curSize != size {
@@ -185,6 +185,7 @@ func (w *gofpdfWriter) watermark(f *face, size float64, s string) {
 	w.pdf.TransformRotate(45, 105, 148.5)
 	w.text(f, size, grey, 105-width/2, 148.5+size*25.4/72*0.38, s, 0, 0)
 	w.pdf.TransformEnd()
+	w.curFace = nil // its Tf was inside the q … Q just closed
 	w.pdf.SetAlpha(1, "Normal")
 }
 
