@@ -138,7 +138,7 @@ type fileChooser struct {
 	problem string
 
 	where *widget.Label
-	list  *widget.List
+	list  *chooserList
 	note  *widget.Label
 	name  *nameEntry
 	ok    *widget.Button
@@ -168,13 +168,35 @@ func (e *nameEntry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
+// chooserList is the chooser's list of folders and files; a click on a row
+// gives it the keyboard, and Escape in it cancels the chooser too.
+type chooserList struct {
+	widget.List
+	cancel func()
+}
+
+func newChooserList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject), cancel func()) *chooserList {
+	l := &chooserList{cancel: cancel}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *chooserList) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		l.cancel()
+		return
+	}
+	l.List.TypedKey(k)
+}
+
 func (c *fileChooser) show(dir string) {
 	c.where = widget.NewLabel("")
 	c.where.Wrapping = fyne.TextWrapBreak
 	up := widget.NewButtonWithIcon("上一级", theme.MoveUpIcon(), func() { c.open(filepath.Dir(c.dir)) })
 	c.note = widget.NewLabel("")
 	c.note.Wrapping = fyne.TextWrapWord
-	c.list = widget.NewList(func() int { return len(c.entries) }, c.newRow, c.updateRow)
+	c.list = newChooserList(func() int { return len(c.entries) }, c.newRow, c.updateRow, c.cancel)
 	c.list.OnSelected = c.selected
 	c.name = newNameEntry(c.cancel)
 	c.name.SetText(c.initial)
@@ -208,8 +230,9 @@ func (c *fileChooser) show(dir string) {
 	body := container.NewBorder(top, bottom, container.NewVScroll(side), nil, c.list)
 	c.dlg = dialog.NewCustomWithoutButtons(c.title, body, c.win)
 	c.dlg.Resize(chooserSize(c.win.Canvas().Size()))
-	// Escape with the list or nothing focused cancels too; the window's
-	// own keys come back when the chooser closes
+	// Escape with nothing focused cancels too (the name input and the
+	// list handle it themselves); the window's own keys come back when
+	// the chooser closes
 	canvas := c.win.Canvas()
 	prev := canvas.OnTypedKey()
 	canvas.SetOnTypedKey(func(k *fyne.KeyEvent) {

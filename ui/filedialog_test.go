@@ -305,7 +305,7 @@ func TestChooserDoubleClickOpensAFile(t *testing.T) {
 	}
 }
 
-// Escape cancels the chooser, from the name input or with nothing focused,
+// Escape cancels the chooser, from the name input, the list or with nothing focused,
 // except while the replace question is open; the window's own key handler
 // is back once the chooser has closed.
 func TestChooserEscapeCancels(t *testing.T) {
@@ -330,6 +330,13 @@ func TestChooserEscapeCancels(t *testing.T) {
 	c.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
 	if len(windowKeys) != 1 || windowKeys[0] != fyne.KeyF5 {
 		t.Errorf("the window's keys after the chooser closed: %v", windowKeys)
+	}
+
+	c.show(dir)
+	c.win.Canvas().Focus(c.list) // a click on a row gives the list the keyboard
+	c.list.TypedKey(esc)
+	if shown(c) != 0 {
+		t.Error("Escape in the list left the chooser open")
 	}
 
 	c.show(dir)
