@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"nianbao/app"
+	"nianbao/pdfout/fonts"
 )
 
 // Letter is a 审核意见: the findings on one unit's report, to send back for
@@ -22,6 +23,11 @@ type Letter struct {
 	Items     []string // one finding a paragraph, numbered
 	Closing   string
 	Date      string // 成文日期 in Chinese
+
+	// the office's fonts, as its reports print: nil / empty → bundled
+	// fonts (PDF) and the standard names of gongwen.md §2.2 (Word)
+	PDFFonts  *fonts.Set
+	WordFonts map[string]string
 }
 
 // LetterOptions are the reviewing office's details.
@@ -31,6 +37,8 @@ type LetterOptions struct {
 	DocNumber string
 	Deadline  string // "1月31日"; "" leaves the deadline out
 	Now       time.Time
+	PDFFonts  *fonts.Set        // see Letter
+	WordFonts map[string]string // see Letter
 }
 
 // LetterFor composes the 审核意见 of a unit, or false when there is nothing
@@ -48,6 +56,7 @@ func LetterFor(u *UnitResult, year int, opt LetterOptions) (Letter, bool) {
 	}
 	l := Letter{
 		Gongwen: opt.Gongwen, Issuer: issuer, DocNumber: opt.DocNumber,
+		PDFFonts: opt.PDFFonts, WordFonts: opt.WordFonts,
 		Title: "关于" + u.Unit.Name + strconv.Itoa(year) + "年政府信息公开工作年度报告的审核意见",
 		To:    u.Unit.Name + "：",
 		Date:  cnDate(opt.Now),

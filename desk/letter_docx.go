@@ -13,5 +13,5 @@ func (l Letter) WriteDOCX(w io.Writer) error {
 	return docx.WriteLetter(w, docx.Letter{
 		Gongwen: l.Gongwen, DocNumber: l.DocNumber, Title: l.Title, TitleParts: l.titleParts(), To: l.To,
 		Paragraphs: l.Paragraphs(), Issuer: l.Issuer, Date: l.Date,
-	}, docx.Options{})
+	}, docx.Options{Fonts: l.WordFonts})
 }

@@ -13,7 +13,7 @@ import (
 func (l Letter) WritePDF(w io.Writer) error {
 	return pdfout.RenderLetter(w, pdfout.Letter{
 		Gongwen: l.Gongwen, DocNumber: l.DocNumber, Title: l.Title, TitleParts: l.titleParts(), To: l.To,
-		Paragraphs: l.Paragraphs(), Issuer: l.Issuer, Date: l.Date,
+		Paragraphs: l.Paragraphs(), Issuer: l.Issuer, Date: l.Date, Fonts: l.PDFFonts,
 	})
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"nianbao/pdfout/fonts"
 )
 
 // Letter is a short document of the superior office — a 审核意见 sent back
@@ -15,12 +17,13 @@ type Letter struct {
 	IssuerMark string // 发文机关标志; "" is Issuer + 「文件」
 	DocNumber  string // 发文字号
 	Title      string
-	TitleParts []string  // where a long title breaks: its meaningful parts, joined = Title
-	To         string    // 主送机关, with its colon
-	Paragraphs []string  // body text, each indented two characters
-	Issuer     string    // 发文机关署名
-	Date       string    // 成文日期 in Chinese
-	Now        time.Time // the file's dates; zero → SOURCE_DATE_EPOCH or the clock
+	TitleParts []string   // where a long title breaks: its meaningful parts, joined = Title
+	To         string     // 主送机关, with its colon
+	Paragraphs []string   // body text, each indented two characters
+	Issuer     string     // 发文机关署名
+	Date       string     // 成文日期 in Chinese
+	Fonts      *fonts.Set // nil → fonts.Default(); the office's fonts, as its reports print
+	Now        time.Time  // the file's dates; zero → SOURCE_DATE_EPOCH or the clock
 }
 
 // RenderLetter writes the letter as a PDF/A-3b file. A character no font
@@ -29,7 +32,7 @@ func RenderLetter(wr io.Writer, lt Letter) error {
 	if lt.Title == "" {
 		return errors.New("审核意见没有标题，无法生成")
 	}
-	fs := newSetSource(nil)
+	fs := newSetSource(lt.Fonts)
 	d := document{
 		gongwen: lt.Gongwen, mark: lt.IssuerMark, number: lt.DocNumber,
 		title: lt.Title, titleParts: lt.TitleParts,

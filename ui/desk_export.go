@@ -121,6 +121,13 @@ func (v *DeskView) Letter(opt desk.LetterOptions) (desk.Letter, error) {
 	if opt.Now.IsZero() {
 		opt.Now = v.m.now()
 	}
+	// in the office's fonts, like the reports it prints
+	if opt.PDFFonts == nil {
+		opt.PDFFonts = v.m.fontSet()
+	}
+	if opt.WordFonts == nil {
+		opt.WordFonts = installedFontNames()
+	}
 	l, ok := desk.LetterFor(v.selected, v.year, opt)
 	if !ok {
 		return desk.Letter{}, fmt.Errorf("%s没有需要修改的问题，无需审核意见", v.selected.Unit.Name)

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"archive/zip"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,8 +14,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/app"
+	"nianbao/assets"
 	"nianbao/desk"
 	"nianbao/desk/desktest"
+	"nianbao/pdfout/fonts"
 )
 
 // deskWithScenario is the window in «上级审核» for 2021 with the scenario's
@@ -192,5 +197,51 @@ func TestDeskCarriesTheRosterOver(t *testing.T) {
 	v.SetYear(2019)
 	if err := v.CarryOverRoster(); err == nil {
 		t.Error("carried over from 2018, which has no roster")
+	}
+}
+
+// The 审核意见 prints in the office's fonts, like its reports: an installed
+// 仿宋 (a copy of a bundled font named simfang.ttf) sets the letter's body
+// in the PDF and is named in the Word file.
+func TestDeskLetterUsesTheOfficeFonts(t *testing.T) {
+	fontDir := t.TempDir()
+	t.Setenv(fonts.FontDirsEnv, fontDir)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	if err := os.WriteFile(filepath.Join(fontDir, "simfang.ttf"), assets.FontSong, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, v, _ := deskWithScenario(t)
+	v.SelectRow(2)
+	dir := t.TempDir()
+	pdf, word := filepath.Join(dir, "意见.pdf"), filepath.Join(dir, "意见.docx")
+	for _, p := range []string{pdf, word} {
+		if err := v.ExportLetter(p, desk.LetterOptions{Issuer: "某县人民政府办公室"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := exec.Command("pdffonts", pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "NotoSerifCJKsc-Light") || !strings.Contains(string(out), "NotoSerifCJKsc-Regular") {
+		t.Errorf("the letter's body is not in the installed 仿宋:\n%s", out)
+	}
+	zr, err := zip.OpenReader(word)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var doc []byte
+	for _, f := range zr.File {
+		if f.Name == "word/styles.xml" || f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			doc = append(doc, b...)
+		}
+	}
+	want := fonts.WordNames(func() []fonts.Choice { _, c := fonts.Office(); return c }())["fs"]
+	if want == "" || !strings.Contains(string(doc), `w:ascii="`+want+`"`) && !strings.Contains(string(doc), `w:eastAsia="`+want+`"`) {
+		t.Errorf("the Word letter does not name the installed 仿宋 %q", want)
 	}
 }

@@ -187,11 +187,5 @@ func (m *MainWindow) openInSystem(p string) {
 // as the PDF finds them, so Word shows them; bundled roles keep the standard names.
 func installedFontNames() map[string]string {
 	_, choices := fonts.Office()
-	out := map[string]string{}
-	for _, c := range choices {
-		if !c.Builtin() {
-			out[string(c.Role)] = c.Name
-		}
-	}
-	return out
+	return fonts.WordNames(choices)
 }

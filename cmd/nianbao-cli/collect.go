@@ -14,6 +14,7 @@ import (
 
 	"nianbao/app"
 	"nianbao/desk"
+	"nianbao/pdfout/fonts"
 )
 
 func init() {
@@ -269,8 +270,10 @@ func writeCollectOutputs(e *env, cf collectFlags, ag *desk.Aggregate, b *desk.Ba
 	if err := os.MkdirAll(cf.letters, 0o755); err != nil {
 		return fmt.Errorf("无法创建文件夹“%s”：%w", cf.letters, err)
 	}
+	// in the office's fonts, as `pdf` and `docx` print by default
+	set, choices := fonts.Office()
 	for _, u := range b.Units {
-		l, ok := desk.LetterFor(u, b.Year, desk.LetterOptions{Issuer: cf.issuer})
+		l, ok := desk.LetterFor(u, b.Year, desk.LetterOptions{Issuer: cf.issuer, PDFFonts: set, WordFonts: fonts.WordNames(choices)})
 		if !ok {
 			continue
 		}

@@ -109,11 +109,5 @@ func (x officeExport) run(e *env, args []string) int {
 // as the PDF finds them; roles served by a bundled font are left out.
 func installedFontNames() map[string]string {
 	_, choices := fonts.Office()
-	out := map[string]string{}
-	for _, c := range choices {
-		if !c.Builtin() {
-			out[string(c.Role)] = c.Name
-		}
-	}
-	return out
+	return fonts.WordNames(choices)
 }

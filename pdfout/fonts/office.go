@@ -76,6 +76,19 @@ func Office() (*Set, []Choice) {
 	return set, out
 }
 
+// WordNames maps each role an installed office font serves to that font's
+// name (e.g. "fs" → "仿宋_GB2312"), for a Word file that names the fonts
+// the office has; roles served by bundled fonts are left out.
+func WordNames(choices []Choice) map[string]string {
+	out := map[string]string{}
+	for _, c := range choices {
+		if !c.Builtin() {
+			out[string(c.Role)] = c.Name
+		}
+	}
+	return out
+}
+
 // Builtin is the bundled set, described like Office.
 func Builtin() (*Set, []Choice) {
 	var out []Choice
