@@ -229,7 +229,7 @@ func TestControlCharactersPrintAsSpaces(t *testing.T) {
 	}
 	l := sampleLetter(true)
 	l.Paragraphs = append(l.Paragraphs, "段落\x00中\x07的\f控制字符")
-	if err := RenderLetter(io.Discard, l); err != nil {
+	if err := RenderLetter(io.Discard, l, nil, fixedNow); err != nil {
 		t.Errorf("letter: %v", err)
 	}
 }

@@ -6,19 +6,21 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"nianbao/docparts"
 )
 
-func sampleLetter(gongwen bool) Letter {
+func sampleLetter(gongwen bool) docparts.Letter {
 	paras := []string{"你单位报送的2021年政府信息公开工作年度报告（文件“dongguan.pdf”，数据来源：附件数据）已收悉。经审核，发现以下3个问题："}
 	for i := 0; i < 12; i++ {
 		paras = append(paras, "1．【错误】附件数据与正文不一致：表三 本年新收行 自然人列：正文印的是“5”，附件数据是“8”。")
 	}
-	return Letter{
+	return docparts.Letter{
 		Gongwen: gongwen, DocNumber: "某政办函〔2022〕3号",
 		Title:      "关于东关街道2021年政府信息公开工作年度报告的审核意见",
 		TitleParts: []string{"关于东关街道2021年", "政府信息公开工作年度报告的审核意见"},
 		To:         "东关街道：", Paragraphs: paras,
-		Issuer: "某县人民政府办公室", Date: "2022年1月25日", Now: fixedNow,
+		Issuer: "某县人民政府办公室", Date: "2022年1月25日",
 	}
 }
 
@@ -28,7 +30,7 @@ func sampleLetter(gongwen bool) Letter {
 func TestRenderLetter(t *testing.T) {
 	for _, gw := range []bool{true, false} {
 		var b bytes.Buffer
-		if err := RenderLetter(&b, sampleLetter(gw)); err != nil {
+		if err := RenderLetter(&b, sampleLetter(gw), nil, fixedNow); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(t.TempDir(), "letter.pdf")
