@@ -64,8 +64,6 @@ func (s *setSource) resolve(ro role, r rune) (*face, rune) {
 		f = s.set.Face(ro)
 	case s.set.Fallback().Has(r):
 		f = s.set.Fallback()
-	case r < ' ' || r == 0x7f:
-		f = s.set.Face(ro) // control characters are turned into spaces before
 	}
 	m[r] = f
 	if f == nil {
