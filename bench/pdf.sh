@@ -25,13 +25,19 @@ for mode in builtin office; do
 	# CPU time of waited-for children, in clock ticks (/proc stat fields 16, 17)
 	read -r cu0 cs0 < <(awk '{print $16, $17}' /proc/$$/stat)
 	start=$(date +%s%N)
+	walls=()
 	for ((i = 0; i < n; i++)); do
+		t0=${EPOCHREALTIME/[.,]/} # µs, without starting a process
 		run "$mode" "$tmp/out-$mode.pdf"
+		t1=${EPOCHREALTIME/[.,]/}
+		walls+=($(((t1 - t0) / 100))) # tenths of a millisecond
 	done
 	end=$(date +%s%N)
 	read -r cu1 cs1 < <(awk '{print $16, $17}' /proc/$$/stat)
 	tick=$(getconf CLK_TCK)
-	echo "$mode fonts: $n runs, wall per run $(((end - start) / n / 1000000)) ms, CPU per run $(((cu1 + cs1 - cu0 - cs0) * 1000 / tick / n)) ms"
+	# a shared machine's speed drifts: the median and the range say more than the mean
+	read -r lo med hi < <(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[1], a[int((NR+1)/2)], a[NR]}')
+	echo "$mode fonts: $n runs, wall median $((med / 10)).$((med % 10)) ms (min $((lo / 10)).$((lo % 10)), max $((hi / 10)).$((hi % 10))), mean $(((end - start) / n / 1000000)) ms, CPU per run $(((cu1 + cs1 - cu0 - cs0) * 1000 / tick / n)) ms"
 	cmp -s "$tmp/warm-$mode.pdf" "$tmp/out-$mode.pdf" && echo "  output identical across runs (SOURCE_DATE_EPOCH)"
 	echo "  PDF size: $(wc -c <"$tmp/out-$mode.pdf") bytes, pages: $(pdfinfo "$tmp/out-$mode.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')"
 done
