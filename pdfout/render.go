@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"nianbao/app"
+	"nianbao/docparts"
 	"nianbao/pdfout/fonts"
 )
 
@@ -159,14 +160,11 @@ type document struct {
 func reportDocument(r *app.Report, style string, opt Options) document {
 	gw := style == app.StyleGongwen
 	d := document{
-		gongwen: gw, number: r.Doc.DocNumber, signer: r.Doc.Signer,
+		gongwen: gw, mark: docparts.IssuerMark(r), number: r.Doc.DocNumber, signer: r.Doc.Signer,
 		title: r.Title(), unit: r.Unit.Name,
 		blocks:  func(l *layout) []block { return l.bodyBlocks(r) },
 		closing: closing{sign: r.Doc.Signature, date: cnDate(r.Doc.Date), seal: gw || len(opt.Seal) > 0},
 		seal:    opt.Seal,
-	}
-	if d.mark = r.Doc.IssuerMark; d.mark == "" {
-		d.mark = r.Unit.Name + "文件"
 	}
 	if gw {
 		d.closing.note = noteText(r.Doc.Note)
