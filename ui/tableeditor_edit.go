@@ -163,26 +163,20 @@ func (e *TableEditor) FillEmptyZero() int {
 // Undo takes back the owner's last step. It returns false when there is
 // nothing to undo.
 func (e *TableEditor) Undo() bool {
-	if e.d == nil {
-		return false
-	}
-	ch, ok := e.d.Undo()
-	if !ok {
-		return false
-	}
-	e.Sync()
-	if e.onChange != nil {
-		e.onChange(ch, nil)
-	}
-	return true
+	return e.step(func() (draft.Change, bool) { return e.d.Undo() })
 }
 
 // Redo applies again the step Undo took back (Ctrl+Y / Ctrl+Shift+Z).
 func (e *TableEditor) Redo() bool {
+	return e.step(func() (draft.Change, bool) { return e.d.Redo() })
+}
+
+// step runs one of the owner's undo or redo steps and shows its result.
+func (e *TableEditor) step(do func() (draft.Change, bool)) bool {
 	if e.d == nil {
 		return false
 	}
-	ch, ok := e.d.Redo()
+	ch, ok := do()
 	if !ok {
 		return false
 	}
